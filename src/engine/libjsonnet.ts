@@ -2,15 +2,12 @@
  * The libjsonnet engine: the C++ reference implementation through `@hanazuki/node-jsonnet`, which
  * evaluates on a worker thread (so several environments can evaluate concurrently).
  *
- * Known limits of this binding, documented in README.md:
- * - no import callback: the import order is reproduced with library paths (libjsonnet, like
- *   go-jsonnet, searches the importing file's directory first, then the most recently added path);
- * - native functions only receive primitive arguments (libjsonnet: "native extensions can only take
- *   primitives").
+ * The binding is patched at install (scripts/patch-jsonnet.mjs, patches/@hanazuki+node-jsonnet+
+ * 2.1.0.patch) so that native functions receive arrays and objects like go-jsonnet's (unpatched
+ * libjsonnet: "native extensions can only take primitives") and so that an import callback can be
+ * set. Without an `importer` the import order comes from library paths alone: libjsonnet, like
+ * go-jsonnet, searches the importing file's directory first, then the most recently added path.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Jsonnet } from '@hanazuki/node-jsonnet';
 import { JsonnetError, type EvaluateOptions, type JsonValue, type JsonnetEngine } from './types.js';
 
@@ -26,8 +23,10 @@ function configure(options: EvaluateOptions): Jsonnet {
   for (const [key, code] of Object.entries(options.extCode)) vm.extCode(key, code);
   for (const [key, code] of Object.entries(options.tlaCode)) vm.tlaCode(key, code);
   for (const [name, native] of Object.entries(options.natives)) {
-    vm.nativeCallback(name, async (...args) => native.fn(...(args as JsonValue[])), ...native.params);
+    vm.nativeCallback(name, (...args: JsonValue[]) => native.fn(...args), ...native.params);
   }
+  // The library paths stay set: an importer's `undefined` falls back to them.
+  if (options.importer) vm.importCallback(options.importer);
   return vm;
 }
 
@@ -50,19 +49,4 @@ export class LibjsonnetEngine implements JsonnetEngine {
   evaluateSnippet(code: string, filename: string, options: EvaluateOptions): Promise<string> {
     return run(() => configure(options).evaluateSnippet(code, filename));
   }
-}
-
-let tkLibraryDir: string | undefined;
-
-/**
- * A directory holding the file `tk` with Tanka's built-in `import "tk"` library. Added as the
- * highest-precedence library path, it makes `import "tk"` resolve as in Tanka unless a file named
- * `tk` sits next to the importing file (Tanka's own importer would still win there).
- */
-export function tkImportDir(): string {
-  if (!tkLibraryDir) {
-    tkLibraryDir = mkdtempSync(join(tmpdir(), 'mop-tk-'));
-    writeFileSync(join(tkLibraryDir, 'tk'), '{\n  env: std.extVar("tanka.dev/environment"),\n}\n');
-  }
-  return tkLibraryDir;
 }

@@ -10,13 +10,50 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
-/** A function exposed to Jsonnet under `std.native(name)`. */
+/**
+ * A function exposed to Jsonnet under `std.native(name)`.
+ *
+ * Like an {@link Importer}, it runs on the main thread while the evaluation waits on a libuv pool
+ * thread, so it must not await libuv thread-pool work (`fs.promises`, callback-style `fs`, async
+ * `zlib`/`crypto`, `dns.lookup`): with as many concurrent evaluations as pool threads
+ * (UV_THREADPOOL_SIZE, default 4) that deadlocks. Synchronous `fs` and child processes are fine.
+ */
 export interface NativeFunction {
   /** Parameter names, in call order (as go-jsonnet's `NativeFunction.Params`). */
   params: string[];
-  /** Called with the evaluated arguments; may be async. Throwing makes the Jsonnet call fail. */
+  /**
+   * Called with the evaluated arguments, manifested to JSON values as go-jsonnet does (arrays and
+   * objects included, hidden fields left out; a function argument fails the Jsonnet call with
+   * "couldn't manifest function as JSON"). May be async. Throwing makes the Jsonnet call fail with
+   * the error's message.
+   */
   fn: (...args: JsonValue[]) => JsonValue | Promise<JsonValue>;
 }
+
+/** A file found by an {@link Importer}. */
+export interface ImportedFile {
+  /**
+   * The file's path (absolute, or relative to the process's working directory; a made-up path such
+   * as `<internal>/tk.libsonnet` works too). The file's own relative imports are resolved from its
+   * directory, and it is the file's `std.thisFile` and the name shown in error traces.
+   */
+  foundHere: string;
+  /** The content: UTF-8 text, or bytes (`importbin` receives them unchanged). */
+  content: string | Uint8Array;
+}
+
+/**
+ * Resolves `import`, `importstr` and `importbin` (go-jsonnet's `Importer`). `dir` is the importing
+ * file's directory with a trailing slash (`''` for a snippet or ext/TLA code whose name has no
+ * directory), `path` the imported path as written. Return `undefined` (or `null`) to let the engine
+ * resolve it from `importPaths` as it would without an importer (`dir`, then the import paths);
+ * throw to fail the import (`couldn't open import "<path>": <message>`). The engine caches the
+ * answer per (dir, path) for one evaluation. See {@link NativeFunction} for what it must not await.
+ */
+export type Importer = (
+  dir: string,
+  path: string,
+) => ImportedFile | null | undefined | Promise<ImportedFile | null | undefined>;
 
 export interface EvaluateOptions {
   /**
@@ -32,6 +69,12 @@ export interface EvaluateOptions {
   natives: Record<string, NativeFunction>;
   /** Maximum stack depth; 0 or undefined = engine default (go-jsonnet: 500). */
   maxStack?: number;
+  /**
+   * Resolves imports instead of the engine's search of `importPaths` (for Tanka's `import "tk"`
+   * and to record the import closure). Whatever it leaves unresolved (`undefined`) is still
+   * searched in `importPaths`. Absent: imports are resolved from `importPaths` alone.
+   */
+  importer?: Importer;
 }
 
 export interface JsonnetEngine {
