@@ -1,0 +1,5 @@
+// The production environment: the whole MOP stack configured by lib/config.libsonnet.
+// Imports resolve through Tanka's library path (this directory, <root>/lib, vendor).
+local config = (import 'config.libsonnet').forEnvironment('production');
+
+(import 'stack.libsonnet').new(config)
