@@ -3,4 +3,4 @@
 //   jsonnet -J lib --tla-str env=production lib/examples/full-stack.jsonnet
 function(env='dev')
   local config = (import '../config.libsonnet').forEnvironment(env);
-  (import '../stack.libsonnet').new(config)
+  (import 'example-environment.libsonnet').new('examples/full-stack', config, (import '../stack.libsonnet').new(config))

@@ -12,8 +12,8 @@ function(env='dev')
       loki+: { enabled: false },
     },
   });
-  {
+  (import 'example-environment.libsonnet').new('examples/minimal', config, {
     alloy: (import '../alloy.libsonnet').new(config),
     tempo: (import '../tempo.libsonnet').new(config),
     grafana: (import '../grafana.libsonnet').new(config),
-  }
+  })

@@ -38,11 +38,18 @@ export async function evaluateEnvironment(name: string): Promise<JsonValue> {
   return JSON.parse(text) as JsonValue;
 }
 
-/** Evaluates lib/examples/<file> with an optional `env` top-level argument. */
+/**
+ * Evaluates lib/examples/<file> with an optional `env` top-level argument and returns the resources
+ * of the inline Tanka Environment it evaluates to (its `data`).
+ */
 export async function evaluateExample(file: string, env?: string): Promise<JsonValue> {
   const tla: Record<string, string> = env === undefined ? {} : { env: JSON.stringify(env) };
   const text = await engine.evaluateFile(join(libDir, 'examples', file), options([libDir, vendorDir], tla));
-  return JSON.parse(text) as JsonValue;
+  const environment = JSON.parse(text) as JsonValue;
+  if (!isObject(environment) || environment.kind !== 'Environment' || environment.apiVersion !== 'tanka.dev/v1alpha1') {
+    throw new Error(`lib/examples/${file} does not evaluate to an inline Tanka Environment`);
+  }
+  return environment.data;
 }
 
 const memo = new Map<string, Promise<JsonValue>>();
