@@ -1,0 +1,40 @@
+/** The `mop` program: one small file per command under ./commands. */
+import { Command, CommanderError } from 'commander';
+import { registerCount } from './commands/count.js';
+import { registerEnvList } from './commands/env-list.js';
+import { registerEval } from './commands/eval.js';
+import { registerShow } from './commands/show.js';
+import { EXIT_ERROR } from './output.js';
+
+export function buildProgram(): Command {
+  const program = new Command('mop')
+    .description('Tanka-compatible evaluation, validation and reporting for Jsonnet Kubernetes projects')
+    .version('0.1.0', '--version')
+    .showHelpAfterError()
+    .exitOverride();
+  registerShow(program);
+  registerEval(program);
+  registerCount(program);
+  const env = program.command('env').description('work with Tanka environments');
+  registerEnvList(env);
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code (2 for usage errors, as for every configuration error). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.commands.forEach(function propagate(c: Command) {
+    c.exitOverride();
+    c.commands.forEach(propagate);
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; everything else is a usage error.
+      return error.exitCode === 0 ? 0 : EXIT_ERROR;
+    }
+    throw error;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
