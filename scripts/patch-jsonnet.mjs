@@ -3,8 +3,9 @@
  * postinstall: patches @hanazuki/node-jsonnet (and its bundled libjsonnet) and rebuilds the addon.
  *
  * The patch (patches/@hanazuki+node-jsonnet+2.1.0.patch) makes native functions receive arrays and
- * objects (as go-jsonnet does; Tanka's helmTemplate/kustomizeBuild take an object) and adds an
- * import callback. The package's own install script has already built the unpatched addon; this
+ * objects (as go-jsonnet does; Tanka's helmTemplate/kustomizeBuild take an object), makes
+ * `std.native(name)` call only natives registered by the embedder (libjsonnet's own parseJson and
+ * parseYaml builtins used to shadow Tanka's natives of the same names) and adds an import callback. The package's own install script has already built the unpatched addon; this
  * applies the patch with patch-package, rebuilds incrementally with cmake-js (only the touched
  * sources recompile) and checks that the binary loaded from node_modules has the new behaviour.
  *
@@ -77,7 +78,12 @@ const { Jsonnet } = require(${JSON.stringify(packageDir)});
   if (JSON.stringify(out) !== '{"a":[1,{"b":null}]}') throw new Error('unexpected result ' + JSON.stringify(out));
   const refused = await vm.evaluateSnippet("std.native('echo')(function(x) x)").then(() => false, (e) => /couldn't manifest function/.test(e.message));
   if (!refused) throw new Error('a function argument was not refused');
+  // A registered native named like a libjsonnet builtin is the one std.native calls; std.parseJson
+  // stays the builtin.
+  vm.nativeCallback('parseJson', (s) => ({ native: s }), 'json');
+  const shadowed = JSON.parse(await vm.evaluateSnippet("[std.native('parseJson')('[1]'), std.parseJson('[1]')]"));
+  if (JSON.stringify(shadowed) !== '[{"native":"[1]"},[1]]') throw new Error('a builtin shadows the parseJson native: ' + JSON.stringify(shadowed));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
-run('check the patched addon', ['-e', check], root, '-e <object argument and function refusal check>');
+run('check the patched addon', ['-e', check], root, '-e <object argument, function refusal and native-over-builtin check>');
 log(`${PACKAGE} is patched`);

@@ -4,9 +4,11 @@
  *
  * The binding is patched at install (scripts/patch-jsonnet.mjs, patches/@hanazuki+node-jsonnet+
  * 2.1.0.patch) so that native functions receive arrays and objects like go-jsonnet's (unpatched
- * libjsonnet: "native extensions can only take primitives") and so that an import callback can be
- * set. Without an `importer` the import order comes from library paths alone: libjsonnet, like
- * go-jsonnet, searches the importing file's directory first, then the most recently added path.
+ * libjsonnet: "native extensions can only take primitives"), so that `std.native(name)` calls only
+ * the natives registered here (unpatched, libjsonnet's own parseJson/parseYaml builtins shadowed
+ * Tanka's natives of the same names) and so that an import callback can be set. Without an
+ * `importer` the import order comes from library paths alone: libjsonnet, like go-jsonnet, searches
+ * the importing file's directory first, then the most recently added path.
  */
 import { Jsonnet } from '@hanazuki/node-jsonnet';
 import { JsonnetError, type EvaluateOptions, type JsonValue, type JsonnetEngine } from './types.js';

@@ -190,3 +190,45 @@ describe('native function errors', () => {
     await expect(run).rejects.toThrow(/^RUNTIME ERROR: helmTemplate: opts.calledFrom is unset\n/);
   });
 });
+
+describe('std.native resolves only natives registered by the embedder, as in go-jsonnet', () => {
+  it('calls a registered native named like a libjsonnet builtin, and leaves std.parseJson the builtin', async () => {
+    // libjsonnet has parseJson and parseYaml builtins; Tanka registers natives of the same names.
+    const parseJson = recorder(['json'], (args) => ({ fromNative: args[0] }));
+    const parseYaml = recorder(['yaml'], (args) => [args[0]]);
+    const out = await evaluate(
+      `{
+         native: std.native('parseJson')('[1, 2]'),
+         yaml: std.native('parseYaml')('a: 1'),
+         builtin: std.parseJson('[1, 2]'),
+         builtinYaml: std.parseYaml('a: 1'),
+       }`,
+      { parseJson: parseJson.native, parseYaml: parseYaml.native },
+    );
+    expect(parseJson.calls).toEqual([['[1, 2]']]);
+    expect(parseYaml.calls).toEqual([['a: 1']]);
+    expect(out).toEqual({
+      native: { fromNative: '[1, 2]' },
+      yaml: ['a: 1'],
+      builtin: [1, 2],
+      builtinYaml: { a: 1 },
+    });
+  });
+
+  it('gives null for a name with no registered native, even the name of a builtin', async () => {
+    // go-jsonnet's builtinNative returns null when the name is not in its nativeFuncs.
+    const echo = recorder(['v']);
+    const out = await evaluate(
+      `[std.native('noSuchNative'), std.native('parseJson'), std.native('parseYaml'), std.native('length'), std.type(std.native('echo'))]`,
+      { echo: echo.native },
+    );
+    expect(out).toEqual([null, null, null, null, 'function']);
+  });
+
+  it('fails the evaluation when a missing native is called', async () => {
+    // go-jsonnet: "Unexpected type null, expected function"; libjsonnet words it its own way.
+    const run = evaluate(`std.native('parseJson')('[1]')`, {});
+    await expect(run).rejects.toThrow(JsonnetError);
+    await expect(run).rejects.toThrow(/^RUNTIME ERROR: only functions can be called, got null/);
+  });
+});

@@ -58,16 +58,12 @@ describe('data and regex natives', () => {
     expect(await errorOf(evaluate(`std.native('sha256')(1)`))).toContain('sha256(): argument "str" has unexpected type');
   });
 
-  // KNOWN ENGINE BUG (src/engine, vendored libjsonnet vm.cpp FRAME_BUILTIN_FORCE_THUNKS): a native
-  // is dispatched by name through libjsonnet's own builtin table first, and libjsonnet has
-  // builtins named parseJson and parseYaml, so std.native('parseJson'/'parseYaml') run those
-  // (nlohmann json / rapidyaml; parseYaml('x: 017') even aborts the process) instead of Tanka's.
-  // These tests assert Tanka's behaviour and fail until the engine dispatches natives first:
-  // then drop `.fails`.
-  test.fails('parseJson through libjsonnet is Tanka\'s (Go encoding/json errors)', async () => {
+  // libjsonnet has builtins named parseJson and parseYaml (nlohmann json / rapidyaml); the patched
+  // engine calls the registered natives for std.native('parseJson'/'parseYaml'), as go-jsonnet does.
+  test('parseJson through libjsonnet is Tanka\'s (Go encoding/json errors)', async () => {
     expect(await errorOf(evaluate(`std.native('parseJson')('')`))).toContain('RUNTIME ERROR: unexpected end of JSON input');
   });
-  test.fails('parseYaml through libjsonnet is Tanka\'s (yaml.v3: array of documents, timestamps)', async () => {
+  test('parseYaml through libjsonnet is Tanka\'s (yaml.v3: array of documents, timestamps)', async () => {
     expect(await evaluate(`std.native('parseYaml')('t: 2001-12-14\\non: yes')`)).toEqual([{ on: 'yes', t: '2001-12-14T00:00:00Z' }]);
   });
 });
