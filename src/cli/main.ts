@@ -1,9 +1,15 @@
 /** The `mop` program: one small file per command under ./commands. */
 import { Command, CommanderError } from 'commander';
+import { registerCodegen } from './commands/codegen.js';
+import { registerAffected } from './commands/affected.js';
 import { registerCount } from './commands/count.js';
+import { registerEnvAdd } from './commands/env-add.js';
 import { registerEnvList } from './commands/env-list.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
+import { registerSchemas } from './commands/schemas.js';
 import { registerShow } from './commands/show.js';
+import { registerValidate } from './commands/validate.js';
 import { EXIT_ERROR } from './output.js';
 
 export function buildProgram(): Command {
@@ -15,13 +21,24 @@ export function buildProgram(): Command {
   registerShow(program);
   registerEval(program);
   registerCount(program);
+  registerExport(program);
+  registerAffected(program);
+  registerValidate(program);
+  registerSchemas(program);
+  registerCodegen(program);
   const env = program.command('env').description('work with Tanka environments');
   registerEnvList(env);
+  registerEnvAdd(env);
   return program;
 }
 
 /** Runs the CLI; resolves to the exit code (2 for usage errors, as for every configuration error). */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that goes away (`mop show … | head`) is not an error: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   program.commands.forEach(function propagate(c: Command) {
     c.exitOverride();

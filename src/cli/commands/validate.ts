@@ -1,0 +1,93 @@
+/**
+ * `mop validate [target...]`: strict schema validation of environments, Jsonnet files and manifest
+ * files (see src/validate). Exit 0 all valid, 1 anything invalid or errored, 2 usage, configuration
+ * or evaluation errors.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { formatResults, OUTPUT_FORMATS, exitCodeFor, type OutputFormat } from '../../report/index.js';
+import { MopError } from '../../tanka/errors.js';
+import { findRoot } from '../../tanka/jpath.js';
+import { runValidation } from '../../validate/run.js';
+import { defaultCacheDir, normalizeVersion, projectSettings, type ValidateSettings } from '../../validate/settings.js';
+import { projectSources, targetSources } from '../../validate/sources.js';
+import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
+import { EXIT_ERROR, runCommand, useColor, writeData, writeDiagnostic } from '../output.js';
+
+interface Flags extends JsonnetFlagValues {
+  output: OutputFormat;
+  summary?: boolean;
+  verbose?: boolean;
+  kubernetesVersion?: string;
+  schemaLocation: string[];
+  crd: string[];
+  strict?: boolean;
+  ignoreMissingSchemas?: boolean;
+  skip?: string;
+  reject?: string;
+  cache?: string;
+  jobs: number;
+  download: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const csv = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+
+function projectRoot(): string | undefined {
+  try {
+    return findRoot('.');
+  } catch {
+    return undefined; // validating plain manifest files outside a Tanka project is fine
+  }
+}
+
+export function registerValidate(program: Command): void {
+  const command = program
+    .command('validate')
+    .description('validate environments, Jsonnet files and manifests against Kubernetes schemas')
+    .argument('[target...]', 'environment dirs, .jsonnet files, YAML/JSON files or dirs, - for stdin (default: the whole project)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices([...OUTPUT_FORMATS]).default('text'))
+    .option('--summary', 'print only the summary (text output)')
+    .option('-v, --verbose', 'also list valid resources (text output)')
+    .option('--kubernetes-version <version>', 'Kubernetes version of the schemas (default: mop.json, else 1.32.0)')
+    .option('--schema-location <location>', 'kubeconform-style schema location template, or "default" (repeatable)', collect, [] as string[])
+    .option('--crd <file|dir>', 'CRD manifests whose schemas validate custom resources (repeatable)', collect, [] as string[])
+    .option('--strict', 'reject unknown fields (the default)')
+    .option('--no-strict', 'allow fields the schema does not declare')
+    .option('--ignore-missing-schemas', 'skip resources whose schema cannot be found')
+    .option('--skip <kinds>', 'comma-separated kinds not to check (Kind or group/version/Kind)')
+    .option('--reject <kinds>', 'comma-separated kinds to refuse')
+    .option('--cache <dir>', 'schema and validator cache (default: $XDG_CACHE_HOME/mop or ~/.cache/mop)')
+    .option('--no-download', 'never download schemas; use only the cache')
+    .addOption(new Option('-j, --jobs <n>', 'environments evaluated at once').argParser(Number).default(availableParallelism()));
+  addJsonnetFlags(command).action(async (targets: string[], flags: Flags) => {
+    process.exitCode = await runCommand(async () => {
+      for (const target of targets) {
+        if (target !== '-' && !existsSync(target)) throw new MopError(`${target}: no such file or directory`);
+      }
+      const cliSettings: Partial<ValidateSettings> = {
+        kubernetesVersion: flags.kubernetesVersion === undefined ? undefined : normalizeVersion(flags.kubernetesVersion),
+        schemaLocations: flags.schemaLocation.length > 0 ? flags.schemaLocation : undefined,
+        crds: flags.crd.length > 0 ? flags.crd : undefined,
+        strict: flags.strict,
+        ignoreMissingSchemas: flags.ignoreMissingSchemas,
+        skip: csv(flags.skip),
+        reject: csv(flags.reject),
+      };
+      const project = projectSettings(projectRoot(), cliSettings);
+      const load = { jsonnet: jsonnetOptions(flags), warn: writeDiagnostic };
+      const sources = targets.length > 0 ? await targetSources(targets, load) : await projectSources(load);
+      const { results, evaluationFailed } = await runValidation(sources, {
+        load,
+        project,
+        flags: cliSettings,
+        cacheDir: flags.cache ?? defaultCacheDir(),
+        jobs: flags.jobs,
+        download: flags.download,
+      });
+      writeData(formatResults(flags.output, results, { color: useColor(process.stdout), summaryOnly: flags.summary, verbose: flags.verbose }));
+      return evaluationFailed ? EXIT_ERROR : exitCodeFor(results);
+    });
+  });
+}

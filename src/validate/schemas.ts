@@ -1,0 +1,123 @@
+/**
+ * Choosing the schema of each resource, kubeconform-style: the configured locations are tried in
+ * order (`default` = the official OpenAPI spec of the Kubernetes version, anything else a
+ * kubeconform `-schema-location` template), and custom resources also find the CRDs given in the
+ * configuration or present in the same input.
+ */
+import type { JsonObject } from '../engine/types.js';
+import type { Finding as ReportFinding, ResourceStatus } from '../report/model.js';
+import {
+  ExternalSchemas,
+  convertCrds,
+  createStore,
+  createValidator,
+  importCrds,
+  inMemorySource,
+  listCached,
+  openCachedBundle,
+  type BundleSource,
+  type SchemaLookup,
+  type Validator,
+} from '../validator/index.js';
+import { expandCrdPaths } from './crd-files.js';
+import { officialSpec } from './official-spec.js';
+import type { ValidateSettings } from './settings.js';
+
+export interface SchemaCheck {
+  status: Exclude<ResourceStatus, 'error'> | 'error';
+  findings: ReportFinding[];
+}
+
+function kindMatches(list: readonly string[], apiVersion: string, kind: string): boolean {
+  // kubeconform matches -skip/-reject entries against the kind or `group/version/Kind`.
+  return list.includes(kind) || list.includes(`${apiVersion}/${kind}`);
+}
+
+function noSchemaMessage(apiVersion: string, kind: string, tried: string[], lookup: SchemaLookup | undefined): string {
+  const why =
+    lookup && !lookup.found && lookup.reason === 'unknown-api-version'
+      ? `; kind ${kind} exists in ${lookup.knownApiVersions.map((v) => JSON.stringify(v)).join(', ')}`
+      : lookup && !lookup.found && lookup.suggestion
+        ? `; did you mean kind ${JSON.stringify(lookup.suggestion)}?`
+        : '';
+  return (
+    `no schema found for ${apiVersion}/${kind}${why} (tried: ${tried.join(', ')}). ` +
+    `For a custom resource, pass its CRD with --crd <file|dir>, list it under "crds" in mop.json, ` +
+    `or import it with \`mop schemas import --crd <file|dir>\`; --ignore-missing-schemas skips such resources`
+  );
+}
+
+export class SchemaResolver {
+  private constructor(
+    private readonly settings: ValidateSettings,
+    private readonly validator: Validator,
+    private readonly external: ExternalSchemas | undefined,
+    private readonly locations: string[],
+  ) {}
+
+  /**
+   * Opens the schema sources for these settings. `inputCrds` are CustomResourceDefinition objects
+   * found in the input itself; they validate the custom resources beside them.
+   */
+  static async open(
+    settings: ValidateSettings,
+    cacheDir: string,
+    inputCrds: readonly JsonObject[],
+    options: { download: boolean },
+  ): Promise<SchemaResolver> {
+    const locations = settings.schemaLocations.length > 0 ? settings.schemaLocations : ['default'];
+    const bundles: BundleSource[] = [];
+    if (locations.includes('default')) bundles.push(await officialSpec(settings.kubernetesVersion, cacheDir, options));
+    if (settings.crds.length > 0) bundles.push(importCrds(expandCrdPaths(settings.crds), cacheDir));
+    // CRDs imported with `mop schemas import --crd` (or from a cluster) apply to every run.
+    for (const cached of listCached(cacheDir)) {
+      if (cached.source !== 'crd') continue;
+      const bundle = openCachedBundle(cacheDir, cached.id);
+      if (bundle) bundles.push(bundle);
+    }
+    if (inputCrds.length > 0) bundles.push(inMemorySource(convertCrds(inputCrds as JsonObject[], { id: 'input-crds', label: 'CRDs in the input' })));
+    const templates = locations.filter((l) => l !== 'default');
+    const external =
+      templates.length > 0
+        ? new ExternalSchemas(templates, { kubernetesVersion: settings.kubernetesVersion, strict: settings.strict })
+        : undefined;
+    const validator = createValidator(createStore(bundles), { strict: settings.strict, cacheDir });
+    return new SchemaResolver(settings, validator, external, locations);
+  }
+
+  async check(object: JsonObject): Promise<SchemaCheck> {
+    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+    const kind = typeof object.kind === 'string' ? object.kind : '';
+    if (kindMatches(this.settings.reject, apiVersion, kind)) {
+      return { status: 'error', findings: [{ rule: 'rejected-kind', severity: 'error', path: '/kind', message: `kind ${kind} is rejected by the configuration (--reject)` }] };
+    }
+    if (kindMatches(this.settings.skip, apiVersion, kind)) return { status: 'skipped', findings: [] };
+    if (apiVersion === '' || kind === '') return this.fromFindings(this.validator.validate(object));
+
+    let lookup: SchemaLookup | undefined;
+    for (const location of this.locations) {
+      if (location === 'default') {
+        lookup = this.validator.lookup(apiVersion, kind);
+        if (lookup.found) return this.fromFindings(this.validator.validate(object));
+        continue;
+      }
+      const found = await (this.external as ExternalSchemas).lookup(apiVersion, kind);
+      if (found.status === 'found') return this.fromFindings(found.schema.validate(object));
+      if (found.status === 'error') {
+        return { status: 'error', findings: [{ rule: 'schema-location', severity: 'error', path: '', message: found.message }] };
+      }
+    }
+    // CRD bundles sit in the same store as the official spec; try them when only templates were set.
+    if (!this.locations.includes('default')) {
+      lookup = this.validator.lookup(apiVersion, kind);
+      if (lookup.found) return this.fromFindings(this.validator.validate(object));
+    }
+    if (this.settings.ignoreMissingSchemas) return { status: 'skipped', findings: [] };
+    const tried = this.locations.map((l) => (l === 'default' ? `Kubernetes ${this.settings.kubernetesVersion} OpenAPI spec` : l));
+    return { status: 'error', findings: [{ rule: 'missing-schema', severity: 'error', path: '', message: noSchemaMessage(apiVersion, kind, tried, lookup) }] };
+  }
+
+  private fromFindings(findings: ReportFinding[]): SchemaCheck {
+    return { status: findings.some((f) => f.severity === 'error') ? 'invalid' : 'valid', findings };
+  }
+}
