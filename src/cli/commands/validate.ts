@@ -86,7 +86,15 @@ export function registerValidate(program: Command): void {
         jobs: flags.jobs,
         download: flags.download,
       });
-      writeData(formatResults(flags.output, results, { color: useColor(process.stdout), summaryOnly: flags.summary, verbose: flags.verbose }));
+      writeData(
+        formatResults(flags.output, results, {
+          color: useColor(process.stdout),
+          summaryOnly: flags.summary,
+          verbose: flags.verbose,
+          // GitHub and SARIF paths are relative to the workspace root.
+          root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        }),
+      );
       return evaluationFailed ? EXIT_ERROR : exitCodeFor(results);
     });
   });
