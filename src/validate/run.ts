@@ -111,10 +111,10 @@ export async function runValidation(sources: Source[], options: RunOptions): Pro
     results.push(...g.errors);
     if (g.manifests.length === 0) continue;
     const resolver = await resolverFor(g.settings);
-    for (const manifest of g.manifests) {
-      const check = await resolver.check(manifest.object);
-      results.push({ ...resultIdentity(manifest), status: check.status, findings: check.findings });
-    }
+    const checks = await resolver.checkAll(g.manifests.map((m) => m.object));
+    g.manifests.forEach((manifest, i) => {
+      results.push({ ...resultIdentity(manifest), status: checks[i].status, findings: checks[i].findings });
+    });
   }
   return { results, evaluationFailed: gathered.some((g) => g.evaluationFailed) };
 }

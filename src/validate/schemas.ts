@@ -47,6 +47,13 @@ function noSchemaMessage(apiVersion: string, kind: string, tried: string[], look
   );
 }
 
+function typeMeta(object: JsonObject): { apiVersion: string; kind: string } {
+  return {
+    apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
+    kind: typeof object.kind === 'string' ? object.kind : '',
+  };
+}
+
 export class SchemaResolver {
   private constructor(
     private readonly settings: ValidateSettings,
@@ -85,15 +92,20 @@ export class SchemaResolver {
     return new SchemaResolver(settings, validator, external, locations);
   }
 
-  async check(object: JsonObject): Promise<SchemaCheck> {
-    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
-    const kind = typeof object.kind === 'string' ? object.kind : '';
-    if (kindMatches(this.settings.reject, apiVersion, kind)) {
-      return { status: 'error', findings: [{ rule: 'rejected-kind', severity: 'error', path: '/kind', message: `kind ${kind} is rejected by the configuration (--reject)` }] };
+  /** Checks many objects; synchronous per object unless a schema-location template must be fetched. */
+  async checkAll(objects: readonly JsonObject[]): Promise<SchemaCheck[]> {
+    const out: SchemaCheck[] = new Array(objects.length);
+    for (let i = 0; i < objects.length; i++) {
+      const local = this.checkLocal(objects[i]);
+      out[i] = local ?? (await this.check(objects[i]));
     }
-    if (kindMatches(this.settings.skip, apiVersion, kind)) return { status: 'skipped', findings: [] };
-    if (apiVersion === '' || kind === '') return this.fromFindings(this.validator.validate(object));
+    return out;
+  }
 
+  async check(object: JsonObject): Promise<SchemaCheck> {
+    const local = this.checkLocal(object);
+    if (local) return local;
+    const { apiVersion, kind } = typeMeta(object);
     let lookup: SchemaLookup | undefined;
     for (const location of this.locations) {
       if (location === 'default') {
@@ -115,6 +127,23 @@ export class SchemaResolver {
     if (this.settings.ignoreMissingSchemas) return { status: 'skipped', findings: [] };
     const tried = this.locations.map((l) => (l === 'default' ? `Kubernetes ${this.settings.kubernetesVersion} OpenAPI spec` : l));
     return { status: 'error', findings: [{ rule: 'missing-schema', severity: 'error', path: '', message: noSchemaMessage(apiVersion, kind, tried, lookup) }] };
+  }
+
+  /**
+   * The answer when no remote location needs asking: reject/skip lists, objects without type
+   * metadata, and objects the first location (the local store) has a schema for.
+   */
+  private checkLocal(object: JsonObject): SchemaCheck | undefined {
+    const { apiVersion, kind } = typeMeta(object);
+    if (kindMatches(this.settings.reject, apiVersion, kind)) {
+      return { status: 'error', findings: [{ rule: 'rejected-kind', severity: 'error', path: '/kind', message: `kind ${kind} is rejected by the configuration (--reject)` }] };
+    }
+    if (kindMatches(this.settings.skip, apiVersion, kind)) return { status: 'skipped', findings: [] };
+    if (apiVersion === '' || kind === '') return this.fromFindings(this.validator.validate(object));
+    if (this.locations[0] === 'default' && this.validator.lookup(apiVersion, kind).found) {
+      return this.fromFindings(this.validator.validate(object));
+    }
+    return undefined;
   }
 
   private fromFindings(findings: ReportFinding[]): SchemaCheck {
