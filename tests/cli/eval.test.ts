@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, mop } from '../helpers.js';
 
@@ -67,5 +70,40 @@ describe('mop eval', () => {
     const unknown = await mop(['eval', '.', '--bogus']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain("unknown option '--bogus'");
+  });
+});
+
+describe('Jsonnet flags', () => {
+  it('honours --max-stack', async () => {
+    const normal = await mop(['eval', fixture('tanka/functions'), '-V', 'greeting=hi', '--max-stack', '0']);
+    expect(normal.exitCode).toBe(0);
+    const tight = await mop(['eval', fixture('tanka/broken'), '-e', 'recurse', '--max-stack', '10']);
+    expect(tight.exitCode).toBe(2);
+    expect(tight.stderr).toContain('max stack frames exceeded');
+    expect(tight.stderr.split('\n').filter((l) => l.includes('function <recurse>')).length).toBeLessThanOrEqual(20);
+  });
+
+  it('reads ext vars and TLAs from files (--ext-str-file, --tla-code-file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mop-flags-'));
+    writeFileSync(join(dir, 'greeting.txt'), 'hello "quoted"');
+    writeFileSync(join(dir, 'who.jsonnet'), "std.asciiUpper('file')");
+    const result = await mop([
+      'eval', fixture('tanka/functions'),
+      '--ext-str-file', `greeting=${join(dir, 'greeting.txt')}`,
+      '--tla-code-file', `who=${join(dir, 'who.jsonnet')}`,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ message: 'hello "quoted" FILE' });
+  });
+});
+
+describe("Tanka's processing errors through the CLI", () => {
+  it('prints the extraction error for a primitive outside a manifest and exits 2', async () => {
+    const result = await mop(['show', fixture('tanka/invalid-object')]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      'found invalid Kubernetes object (at .service): missing attribute "apiVersion"',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
   });
 });
