@@ -597,7 +597,8 @@ const MANIFEST_METHODS = new Set(['String', 'Verify', 'IsList', 'Items', 'Kind',
 function describe(a: Arg): string {
   switch (a.type) {
     case 'field': return '.' + a.names.join('.');
-    case 'chain': return `${a.base.type === 'function' ? a.base.name : '(...)'}.${a.names.join('.')}`;
+    // Go reports a chain's errors at its base: the function, or the parenthesised pipeline.
+    case 'chain': return a.base.type === 'function' ? a.base.name : '(...)';
     case 'dot': return '.';
     case 'string': return goQuote(a.value);
     case 'number': return a.text;
