@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { formatResults, OUTPUT_FORMATS, exitCodeFor, type OutputFormat } from '../../report/index.js';
+import { formatResults, OUTPUT_FORMATS, exitCodeFor, type OutputFormat, type ResourceResult } from '../../report/index.js';
+import { checkConfigs } from '../../validate/config-check.js';
 import { MopError } from '../../tanka/errors.js';
 import { findRoot } from '../../tanka/jpath.js';
 import { runValidation } from '../../validate/run.js';
@@ -29,6 +30,7 @@ interface Flags extends JsonnetFlagValues {
   cache?: string;
   jobs: number;
   download: boolean;
+  configCheck: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -60,6 +62,7 @@ export function registerValidate(program: Command): void {
     .option('--reject <kinds>', 'comma-separated kinds to refuse')
     .option('--cache <dir>', 'schema and validator cache (default: $XDG_CACHE_HOME/mop or ~/.cache/mop)')
     .option('--no-download', 'never download schemas; use only the cache')
+    .option('--no-config-check', "don't check the environments' config against generated/config.schema.json first")
     .addOption(new Option('-j, --jobs <n>', 'environments evaluated at once').argParser(Number).default(availableParallelism()));
   addJsonnetFlags(command).action(async (targets: string[], flags: Flags) => {
     process.exitCode = await runCommand(async () => {
@@ -78,6 +81,26 @@ export function registerValidate(program: Command): void {
       const project = projectSettings(projectRoot(), cliSettings);
       const load = { jsonnet: jsonnetOptions(flags), warn: writeDiagnostic };
       const sources = targets.length > 0 ? await targetSources(targets, load) : await projectSources(load);
+      const render = (results: ResourceResult[]) =>
+        writeData(
+          formatResults(flags.output, results, {
+            color: useColor(process.stdout),
+            summaryOnly: flags.summary,
+            verbose: flags.verbose,
+            // GitHub and SARIF paths are relative to the workspace root.
+            root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+          }),
+        );
+      // The configs first: a wrong key is reported as such, before any manifest is evaluated.
+      const root = projectRoot();
+      if (root && flags.configCheck) {
+        const config = await checkConfigs(root, sources, targets.length === 0);
+        if (config.note) writeDiagnostic(config.note);
+        if (config.results.length > 0) {
+          render(config.results);
+          return exitCodeFor(config.results);
+        }
+      }
       const { results, evaluationFailed } = await runValidation(sources, {
         load,
         project,
@@ -86,15 +109,7 @@ export function registerValidate(program: Command): void {
         jobs: flags.jobs,
         download: flags.download,
       });
-      writeData(
-        formatResults(flags.output, results, {
-          color: useColor(process.stdout),
-          summaryOnly: flags.summary,
-          verbose: flags.verbose,
-          // GitHub and SARIF paths are relative to the workspace root.
-          root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        }),
-      );
+      render(results);
       return evaluationFailed ? EXIT_ERROR : exitCodeFor(results);
     });
   });
