@@ -170,7 +170,7 @@ local refs(list) = '[%s]' % std.join(', ', list);
                 k.emptyDirVolume('data', '1Gi'),
                 k.emptyDirVolume('tmp'),
               ],
-            },
+            } + k.placement(config, 'alloy'),
           },
         },
       },

@@ -1,7 +1,11 @@
-// Static facts about the six MOP components, shared by the component libraries, the flow matrix,
+// Static facts about the MOP components, shared by the component libraries, the flow matrix,
 // the NetworkPolicies and the RBAC library so that names, ports and users cannot drift apart.
+//
+// A component is keyed by its configuration name (`components.<key>` in config.libsonnet). Its
+// Kubernetes name (workload, Service, ServiceAccount, app.kubernetes.io/name) is `name` when the
+// two differ (`nodeExporter` runs as `node-exporter`), the key otherwise.
 {
-  '#':: 'Per component: its architectural role, container ports (IANA service names of at most 15 characters), the user its image runs as, and the ConfigMaps it reads.',
+  '#':: 'Per component: its architectural role, container ports (IANA service names of at most 15 characters), the user its image runs as, the ConfigMaps it reads, and the port and path Prometheus scrapes (scrape).',
 
   '#alloy':: 'Grafana Alloy, the OpenTelemetry gateway.',
   alloy: {
@@ -9,6 +13,7 @@
     ports: { 'otlp-grpc': 4317, 'otlp-http': 4318, http: 12345 },
     user: 473,
     configMaps: ['alloy'],
+    scrape: { port: 'http', path: '/metrics' },
   },
   '#obi':: 'OpenTelemetry eBPF Instrumentation (formerly Grafana Beyla).',
   obi: {
@@ -16,6 +21,7 @@
     ports: { metrics: 9090 },
     user: 0,
     configMaps: ['obi'],
+    scrape: { port: 'metrics', path: '/metrics' },
   },
   '#tempo':: 'Grafana Tempo, the trace store.',
   tempo: {
@@ -23,6 +29,7 @@
     ports: { http: 3200, grpc: 9095, 'otlp-grpc': 4317, 'otlp-http': 4318, gossip: 7946 },
     user: 10001,
     configMaps: ['tempo'],
+    scrape: { port: 'http', path: '/metrics' },
   },
   '#mimir':: 'Grafana Mimir, the metrics store.',
   mimir: {
@@ -30,6 +37,7 @@
     ports: { http: 9009, grpc: 9095, gossip: 7946 },
     user: 10001,
     configMaps: ['mimir'],
+    scrape: { port: 'http', path: '/metrics' },
   },
   '#loki':: 'Grafana Loki, the log store.',
   loki: {
@@ -37,6 +45,7 @@
     ports: { http: 3100, grpc: 9095, gossip: 7946 },
     user: 10001,
     configMaps: ['loki'],
+    scrape: { port: 'http', path: '/metrics' },
   },
   '#grafana':: 'Grafana, the UI.',
   grafana: {
@@ -44,8 +53,141 @@
     ports: { http: 3000 },
     user: 472,
     configMaps: ['grafana-datasources', 'grafana-dashboard-provider', 'grafana-dashboards'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+
+  '#prometheus':: 'Prometheus, the pull-based metrics database of the Prometheus-family stack.',
+  prometheus: {
+    role: 'metrics-database',
+    ports: { http: 9090 },
+    // The image's own user (nobody).
+    user: 65534,
+    configMaps: ['prometheus', 'prometheus-rules'],
+  },
+  '#alertmanager':: 'Prometheus Alertmanager: grouping, silencing and routing of alerts.',
+  alertmanager: {
+    role: 'alert-router',
+    ports: { http: 9093, cluster: 9094 },
+    user: 65534,
+    configMaps: ['alertmanager'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#nodeExporter':: 'Prometheus node_exporter: host metrics of every node (host network).',
+  nodeExporter: {
+    name: 'node-exporter',
+    role: 'node-exporter',
+    ports: { metrics: 9100 },
+    user: 65534,
+    configMaps: [],
+    // Reached at the node's address: NetworkPolicies do not apply to host-network pods.
+    hostNetwork: true,
+  },
+  '#cadvisor':: 'cAdvisor: per-container resource metrics of every node.',
+  cadvisor: {
+    role: 'container-exporter',
+    ports: { http: 8080 },
+    user: 0,
+    configMaps: [],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#kubeStateMetrics':: 'kube-state-metrics: metrics about the state of Kubernetes objects.',
+  kubeStateMetrics: {
+    name: 'kube-state-metrics',
+    role: 'kubernetes-state-exporter',
+    ports: { 'http-metrics': 8080, telemetry: 8081 },
+    user: 65534,
+    configMaps: [],
+    scrape: { port: 'http-metrics', path: '/metrics' },
+  },
+  '#blackboxExporter':: 'Prometheus blackbox_exporter: HTTP(S), TCP, DNS, ICMP and TLS probes.',
+  blackboxExporter: {
+    name: 'blackbox-exporter',
+    role: 'endpoint-prober',
+    ports: { http: 9115 },
+    user: 65534,
+    configMaps: ['blackbox-exporter'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#promtail':: 'Promtail, the Loki log agent (kept for compatibility, superseded by alloyLogs).',
+  promtail: {
+    role: 'log-collector',
+    ports: { http: 3101 },
+    user: 0,
+    configMaps: ['promtail'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#alloyLogs':: "Grafana Alloy in log mode: a DaemonSet tailing its node's pod logs to Loki.",
+  alloyLogs: {
+    name: 'alloy-logs',
+    role: 'log-collector',
+    ports: { http: 12345 },
+    user: 473,
+    configMaps: ['alloy-logs'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#smokeping':: 'smokeping_prober: Smokeping-style ICMP latency histograms for Prometheus.',
+  smokeping: {
+    name: 'smokeping-prober',
+    role: 'latency-prober',
+    ports: { http: 9374 },
+    user: 65534,
+    configMaps: ['smokeping-prober'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#mtrExporter':: 'mtr-exporter: hop-by-hop path metrics from periodic mtr runs.',
+  mtrExporter: {
+    name: 'mtr-exporter',
+    role: 'path-prober',
+    ports: { http: 8080 },
+    user: 65534,
+    configMaps: ['mtr-exporter'],
+    scrape: { port: 'http', path: '/metrics' },
+  },
+  '#mongodbExporter':: 'Percona mongodb_exporter.',
+  mongodbExporter: {
+    name: 'mongodb-exporter',
+    role: 'database-exporter',
+    ports: { metrics: 9216 },
+    user: 65534,
+    configMaps: [],
+    scrape: { port: 'metrics', path: '/metrics' },
+  },
+  '#postgresExporter':: 'Prometheus community postgres_exporter.',
+  postgresExporter: {
+    name: 'postgres-exporter',
+    role: 'database-exporter',
+    ports: { metrics: 9187 },
+    user: 65534,
+    configMaps: [],
+    scrape: { port: 'metrics', path: '/metrics' },
+  },
+  '#redisExporter':: 'redis_exporter.',
+  redisExporter: {
+    name: 'redis-exporter',
+    role: 'database-exporter',
+    ports: { metrics: 9121 },
+    // The image's own user.
+    user: 59000,
+    configMaps: [],
+    scrape: { port: 'metrics', path: '/metrics' },
+  },
+  '#jenkins':: "Jenkins' Prometheus plugin endpoint: a Prometheus scrape job, no workload of its own.",
+  jenkins: {
+    role: 'ci-metrics',
+    scrapeOnly: true,
+  },
+  '#fastapi':: 'FastAPI applications instrumented with a Prometheus /metrics endpoint: a Prometheus scrape job, no workload of its own.',
+  fastapi: {
+    role: 'application-metrics',
+    scrapeOnly: true,
   },
 
   '#dnsPort':: 'Cluster DNS port, over UDP and TCP.',
   dnsPort:: 53,
+
+  '#appName':: "appName(key) is the component's Kubernetes name: its `name` when set, else the key.",
+  appName(key):: if std.objectHas($[key], 'name') then $[key].name else key,
+
+  '#workloads':: 'Keys of the components that run pods (every component but the scrape-only ones).',
+  workloads:: [key for key in std.objectFields(self) if !std.objectHas(self[key], 'scrapeOnly')],
 }

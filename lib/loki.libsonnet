@@ -8,9 +8,10 @@
 local catalog = import 'catalog.libsonnet';
 local k = import 'kubernetes/k.libsonnet';
 local rbac = import 'kubernetes/rbac.libsonnet';
+local storage = import 'kubernetes/storage.libsonnet';
 
 {
-  '#new':: 'new(config) returns { serviceAccount, role, roleBinding, configMap, statefulSet, headlessService, service } (plus podDisruptionBudget with more than one replica).',
+  '#new':: 'new(config) returns { serviceAccount, role, roleBinding, configMap, statefulSet, headlessService, service } (plus podDisruptionBudget with more than one replica, persistentVolume and persistentVolumeClaim with a local volume, nodePortService in NodePort mode).',
   new(config)::
     local c = config.components.loki;
     local component = k.mopComponent(config, 'loki');
@@ -81,7 +82,9 @@ local rbac = import 'kubernetes/rbac.libsonnet';
     );
     local configYaml = k.yaml(lokiConfig);
 
-    rbac.forComponent(config, 'loki') + {
+    local dataVolume = storage.dataVolume(config, 'loki', component.labels, c.storageSize);
+
+    rbac.forComponent(config, 'loki') + storage.localVolume(config, 'loki') + {
       configMap: k.configMap(config, component, 'loki', { 'loki.yaml': configYaml }),
 
       statefulSet: {
@@ -129,18 +132,10 @@ local rbac = import 'kubernetes/rbac.libsonnet';
               volumes: [
                 k.configMapVolume('config', 'loki'),
                 k.emptyDirVolume('tmp'),
-              ],
-            },
+              ] + dataVolume.podVolumes,
+            } + k.placement(config, 'loki'),
           },
-          volumeClaimTemplates: [{
-            metadata: { name: 'data', labels: component.labels },
-            spec: {
-              accessModes: ['ReadWriteOnce'],
-              storageClassName: config.storage.className,
-              resources: { requests: { storage: c.storageSize } },
-            },
-          }],
-        },
+        } + dataVolume.statefulSet,
       },
 
       headlessService: k.service(config, component, headlessName, [
@@ -151,5 +146,5 @@ local rbac = import 'kubernetes/rbac.libsonnet';
       service: k.service(config, component, 'loki', [k.servicePort('http', ports.http)]),
     } + (
       if c.replicas > 1 then { podDisruptionBudget: k.podDisruptionBudget(config, component) } else {}
-    ),
+    ) + k.nodePort(config, 'loki', component, 'http', ports.http),
 }

@@ -118,7 +118,7 @@ local rbac = import 'kubernetes/rbac.libsonnet';
                 k.configMapVolume('config', 'mimir'),
                 k.emptyDirVolume('tmp'),
               ],
-            },
+            } + k.placement(config, 'mimir'),
           },
           volumeClaimTemplates: [{
             metadata: { name: 'data', labels: component.labels },

@@ -24,7 +24,9 @@ local rbac = import 'kubernetes/rbac.libsonnet';
     'privilege-escalation-container',
     'run-as-non-root',
     'host-pid',
+    'host-path',
     'sensitive-host-mounts',
+    'writable-host-mount',
     'drop-net-raw-capability',
   ],
 
@@ -110,7 +112,7 @@ local rbac = import 'kubernetes/rbac.libsonnet';
                 { name: 'tracefs', hostPath: { path: '/sys/kernel/tracing', type: 'Directory' } },
                 k.emptyDirVolume('tmp'),
               ],
-            },
+            } + k.placement(config, 'obi', daemonSet=true),
           },
         },
       },

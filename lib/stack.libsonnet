@@ -2,7 +2,7 @@
 // NetworkPolicies) and every enabled component, each under a readable key. Tanka (and `mop`)
 // extract every object with apiVersion and kind from this tree.
 {
-  '#components':: 'The component libraries, by component name; each exposes new(config).',
+  '#components':: 'The component libraries, by component name; each exposes new(config). Jenkins and FastAPI are Prometheus scrape jobs without workloads of their own, so they have no library.',
   components:: {
     alloy: import 'alloy.libsonnet',
     obi: import 'obi.libsonnet',
@@ -10,6 +10,19 @@
     mimir: import 'mimir.libsonnet',
     loki: import 'loki.libsonnet',
     grafana: import 'grafana.libsonnet',
+    prometheus: import 'prometheus.libsonnet',
+    alertmanager: import 'alertmanager.libsonnet',
+    nodeExporter: import 'node-exporter.libsonnet',
+    cadvisor: import 'cadvisor.libsonnet',
+    kubeStateMetrics: import 'kube-state-metrics.libsonnet',
+    blackboxExporter: import 'blackbox-exporter.libsonnet',
+    promtail: import 'promtail.libsonnet',
+    alloyLogs: import 'alloy-logs.libsonnet',
+    smokeping: import 'smokeping.libsonnet',
+    mtrExporter: import 'mtr-exporter.libsonnet',
+    mongodbExporter: import 'mongodb-exporter.libsonnet',
+    postgresExporter: import 'postgres-exporter.libsonnet',
+    redisExporter: import 'redis-exporter.libsonnet',
   },
 
   '#infrastructure':: 'infrastructure(config) returns { namespace, storage, network }: the objects every environment needs before its components.',

@@ -7,9 +7,10 @@
 local catalog = import 'catalog.libsonnet';
 local k = import 'kubernetes/k.libsonnet';
 local rbac = import 'kubernetes/rbac.libsonnet';
+local storage = import 'kubernetes/storage.libsonnet';
 
 {
-  '#new':: 'new(config) returns { serviceAccount, role, roleBinding, configMap, statefulSet, headlessService, service } (plus podDisruptionBudget with more than one replica).',
+  '#new':: 'new(config) returns { serviceAccount, role, roleBinding, configMap, statefulSet, headlessService, service } (plus podDisruptionBudget with more than one replica, persistentVolume and persistentVolumeClaim with a local volume, nodePortService in NodePort mode).',
   new(config)::
     local c = config.components.tempo;
     local component = k.mopComponent(config, 'tempo');
@@ -81,7 +82,9 @@ local rbac = import 'kubernetes/rbac.libsonnet';
       k.containerPort('otlp-http', ports['otlp-http']),
     ] + (if clustered then [k.containerPort('gossip', ports.gossip)] else []);
 
-    rbac.forComponent(config, 'tempo') + {
+    local dataVolume = storage.dataVolume(config, 'tempo', component.labels, c.storageSize);
+
+    rbac.forComponent(config, 'tempo') + storage.localVolume(config, 'tempo') + {
       configMap: k.configMap(config, component, 'tempo', { 'tempo.yaml': configYaml }),
 
       statefulSet: {
@@ -126,18 +129,10 @@ local rbac = import 'kubernetes/rbac.libsonnet';
               volumes: [
                 k.configMapVolume('config', 'tempo'),
                 k.emptyDirVolume('tmp'),
-              ],
-            },
+              ] + dataVolume.podVolumes,
+            } + k.placement(config, 'tempo'),
           },
-          volumeClaimTemplates: [{
-            metadata: { name: 'data', labels: component.labels },
-            spec: {
-              accessModes: ['ReadWriteOnce'],
-              storageClassName: config.storage.className,
-              resources: { requests: { storage: c.storageSize } },
-            },
-          }],
-        },
+        } + dataVolume.statefulSet,
       },
 
       headlessService: k.service(config, component, headlessName, [
@@ -153,5 +148,5 @@ local rbac = import 'kubernetes/rbac.libsonnet';
       ]),
     } + (
       if c.replicas > 1 then { podDisruptionBudget: k.podDisruptionBudget(config, component) } else {}
-    ),
+    ) + k.nodePort(config, 'tempo', component, 'http', ports.http),
 }

@@ -21,6 +21,9 @@ export function copyFixture(...parts: string[]): string {
   return dir;
 }
 
+// Tests never touch the user's cache: every CLI run gets this private one unless a test sets its own.
+const TEST_CACHE = mkdtempSync(join(tmpdir(), 'mop-test-cache-'));
+
 export interface CliResult {
   exitCode: number;
   stdout: string;
@@ -31,7 +34,7 @@ export interface CliResult {
 export async function mop(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
   const result = await execa('node', [MOP_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { NO_COLOR: '1', ...options.env },
+    env: { NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE, ...options.env },
     input: options.input,
     reject: false,
     stripFinalNewline: false,

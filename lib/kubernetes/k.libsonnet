@@ -100,13 +100,67 @@ local jsonLines(v, indent, suffix) =
     'app.kubernetes.io/part-of': config.platform.name,
   },
 
-  // The component descriptor of one of the six MOP components, from the catalog.
+  // The component descriptor of a MOP component, from the catalog: its Kubernetes name (which
+  // may differ from its configuration key: nodeExporter runs as node-exporter) is the app name,
+  // the key is the mop.io/component label.
   mopComponent(config, name):: $.component(
     config,
-    name,
+    (import '../catalog.libsonnet').appName(name),
     (import '../catalog.libsonnet')[name].role,
     config.components[name].image.tag,
+    name,
   ),
+
+  // Scheduling fields of a pod spec (merged into it): the environment's node selector for
+  // Deployments and StatefulSets, the heavy node's selector and tolerations for the components
+  // pinned there, and the heavy node's tolerations for every DaemonSet so that it covers that
+  // node too. Empty when nothing is configured, so the pod spec is unchanged.
+  placement(config, name, daemonSet=false)::
+    local heavy = config.scheduling.heavyNode;
+    local pinned = std.member(heavy.components, name);
+    local selector = (if daemonSet then {} else config.scheduling.nodeSelector) + (if pinned then heavy.nodeSelector else {});
+    local tolerations = if pinned || (daemonSet && std.length(heavy.components) > 0) then heavy.tolerations else [];
+    { [if selector != {} then 'nodeSelector']: selector }
+    + { [if tolerations != [] then 'tolerations']: tolerations },
+
+  // The annotations of a workload exempt from lint checks: which checks, and why (the lint tooling
+  // requires the reason).
+  lintDisable(checks, reason):: {
+    'mop.io/lint-disable': std.join(',', checks),
+    'mop.io/lint-disable-reason': reason,
+  },
+
+  // A NodePort Service for one port of a component (access.mode NodePort). It sits beside the
+  // component's ClusterIP Service, which in-cluster clients keep using, and exposes only that port.
+  nodePortService(config, component, portName, port, nodePort):: {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: $.metadata(config, component, component.name + '-nodeport'),
+    spec: {
+      type: 'NodePort',
+      selector: component.selector,
+      ports: [$.servicePort(portName, port) + { nodePort: nodePort }],
+    },
+  },
+
+  // { nodePortService } when the environment exposes this component on a node port, else {}.
+  nodePort(config, name, component, portName, port)::
+    if config.access.mode == 'NodePort' && std.objectHas(config.access.nodePorts, name)
+    then { nodePortService: $.nodePortService(config, component, portName, port, config.access.nodePorts[name]) }
+    else {},
+
+  // A read-only mount of an optional Secret (created outside the stack): the pod starts without
+  // it, and the component fails only the operations that need the files.
+  optionalSecretVolume(name, secretName):: {
+    name: name,
+    secret: { secretName: secretName, optional: true },
+  },
+
+  // An environment variable from a key of an optional Secret created outside the stack.
+  secretEnv(name, secretName, key):: {
+    name: name,
+    valueFrom: { secretKeyRef: { name: secretName, key: key, optional: true } },
+  },
 
   // The descriptor of the shared infrastructure objects (namespace, storage, network policies).
   infrastructure(config, role):: $.component(config, config.platform.name, role, config.platform.version, 'infrastructure'),

@@ -1,13 +1,19 @@
 /** The `mop` program: one small file per command under ./commands. */
 import { Command, CommanderError } from 'commander';
+import { registerCache } from './commands/cache.js';
+import { registerApply } from './commands/apply.js';
 import { registerCodegen } from './commands/codegen.js';
 import { registerAffected } from './commands/affected.js';
 import { registerCount } from './commands/count.js';
+import { registerDiff } from './commands/diff.js';
 import { registerEnvAdd } from './commands/env-add.js';
 import { registerEnvList } from './commands/env-list.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
+import { registerFlows } from './commands/flows.js';
+import { registerPrecommit } from './commands/precommit.js';
 import { registerSchemas } from './commands/schemas.js';
+import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT_ERROR } from './output.js';
@@ -23,9 +29,15 @@ export function buildProgram(): Command {
   registerCount(program);
   registerExport(program);
   registerAffected(program);
+  registerDiff(program);
+  registerApply(program);
+  registerPrecommit(program);
   registerValidate(program);
+  registerFlows(program);
   registerSchemas(program);
   registerCodegen(program);
+  registerReport(program);
+  registerCache(program);
   const env = program.command('env').description('work with Tanka environments');
   registerEnvList(env);
   registerEnvAdd(env);

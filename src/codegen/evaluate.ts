@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LibjsonnetEngine } from '../engine/libjsonnet.js';
+import { DEFAULT_ENGINE, createEngine } from '../engine/select.js';
 import { JsonnetError, type EvaluateOptions, type JsonObject, type JsonValue, type JsonnetEngine } from '../engine/types.js';
 import { MopError } from '../tanka/errors.js';
 import { tankaNatives } from '../tanka/natives/index.js';
@@ -101,7 +101,7 @@ export class ConfigReader {
     readonly settings: CodegenSettings,
     engine?: JsonnetEngine,
   ) {
-    this.engine = engine ?? new LibjsonnetEngine();
+    this.engine = engine ?? createEngine(DEFAULT_ENGINE);
     if (!existsSync(configPath(settings))) {
       throw new ConfigEvaluationError(`${settings.config} not found (set codegen.config in mop.json to the file holding the configuration)`);
     }

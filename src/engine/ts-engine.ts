@@ -7,8 +7,16 @@
  * and an importer that answers synchronously (the usual case) costs nothing extra.
  */
 import { parseAllDocuments } from 'yaml';
-import { NeedsAsync, evaluateFile, evaluateSnippet, formatError, type ImportedFile, type JsonValue as JValue, type VmOptions } from '../jsonnet/index.js';
-import { JsonnetError, type EvaluateOptions, type ImportedFile as MopImportedFile, type JsonValue, type JsonnetEngine } from './types.js';
+import { NeedsAsync, evaluateFile, evaluateSnippet, formatError, type Evaluation, type ImportedFile, type JsonValue as JValue, type Locations, type VmOptions } from '../jsonnet/index.js';
+import {
+  JsonnetError,
+  type EvaluateOptions,
+  type EvaluationWithLocations,
+  type ImportedFile as MopImportedFile,
+  type JsonValue,
+  type JsonnetEngine,
+  type SourceLocations,
+} from './types.js';
 
 /** std.parseYaml: YAML 1.1 scalars as go-yaml v2 (sigs.k8s.io/yaml) reads them. */
 function parseYaml(text: string): { docs: unknown[]; stream: boolean } {
@@ -80,7 +88,7 @@ function vmOptions(options: EvaluateOptions, answers: Answers): VmOptions {
   };
 }
 
-async function run(evaluate: (options: VmOptions) => string, options: EvaluateOptions): Promise<string> {
+async function run<T>(evaluate: (options: VmOptions) => T, options: EvaluateOptions): Promise<T> {
   const answers = new Answers();
   for (;;) {
     try {
@@ -95,6 +103,17 @@ async function run(evaluate: (options: VmOptions) => string, options: EvaluateOp
   }
 }
 
+function sourceLocations(locations: Locations): SourceLocations {
+  const out: SourceLocations = {};
+  for (const [pointer, loc] of locations) out[pointer] = { file: loc.file, line: loc.line, column: loc.col, endLine: loc.endLine, endColumn: loc.endCol };
+  return out;
+}
+
+function withLocations(evaluation: Evaluation): EvaluationWithLocations {
+  const json = evaluation.manifest();
+  return { json, locations: sourceLocations(evaluation.locations()) };
+}
+
 export class TsEngine implements JsonnetEngine {
   readonly name = 'ts';
 
@@ -104,5 +123,13 @@ export class TsEngine implements JsonnetEngine {
 
   evaluateSnippet(code: string, filename: string, options: EvaluateOptions): Promise<string> {
     return run((o) => evaluateSnippet(code, filename, o).manifest(), options);
+  }
+
+  evaluateFileWithLocations(path: string, options: EvaluateOptions): Promise<EvaluationWithLocations> {
+    return run((o) => withLocations(evaluateFile(path, o)), options);
+  }
+
+  evaluateSnippetWithLocations(code: string, filename: string, options: EvaluateOptions): Promise<EvaluationWithLocations> {
+    return run((o) => withLocations(evaluateSnippet(code, filename, o)), options);
   }
 }

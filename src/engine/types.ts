@@ -77,12 +77,42 @@ export interface EvaluateOptions {
   importer?: Importer;
 }
 
+/**
+ * Where an expression is in the source: the file as the engine names it in error traces (the path
+ * as found), 1-based lines and columns (columns count UTF-8 bytes, as go-jsonnet's do).
+ */
+export interface SourceRange {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * JSON pointer (`/spec/replicas`, `''` for the root) → where the value there was produced: for an
+ * object field, the field's definition (the one that wins after inheritance). Values with no
+ * entry of their own (array elements, fields made by std functions) belong to their nearest
+ * ancestor that has one.
+ */
+export type SourceLocations = Record<string, SourceRange>;
+
+export interface EvaluationWithLocations {
+  /** The manifested JSON text, as `evaluateFile` returns it. */
+  json: string;
+  locations: SourceLocations;
+}
+
 export interface JsonnetEngine {
   readonly name: string;
   /** Evaluates a file; returns the manifested JSON text. */
   evaluateFile(path: string, options: EvaluateOptions): Promise<string>;
   /** Evaluates a snippet; `filename` is used for relative imports and error messages. */
   evaluateSnippet(code: string, filename: string, options: EvaluateOptions): Promise<string>;
+  /** evaluateFile plus the source location of every field; only engines that can tell have it. */
+  evaluateFileWithLocations?(path: string, options: EvaluateOptions): Promise<EvaluationWithLocations>;
+  /** evaluateSnippet plus the source location of every field. */
+  evaluateSnippetWithLocations?(code: string, filename: string, options: EvaluateOptions): Promise<EvaluationWithLocations>;
 }
 
 /** A Jsonnet runtime or static error, carrying the engine's message with its stack trace. */

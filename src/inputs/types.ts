@@ -3,7 +3,7 @@
  * record per thing that could not be read. Problems with the input are data, never exceptions, so
  * one broken document does not hide the results of the others.
  */
-import type { JsonObject } from '../engine/types.js';
+import type { JsonObject, SourceLocations } from '../engine/types.js';
 
 export interface ManifestInput {
   /** The file as the user named it (directory entries joined to it), or `stdin`. */
@@ -15,6 +15,8 @@ export interface ManifestInput {
   /** `[2]` for the third document of the stream; `[2].items[0]` for a List item; `[0][3]` for an element of a top-level array. */
   path: string;
   object: JsonObject;
+  /** For an evaluated environment: where its fields were defined, by JSON pointer (src/process/locations.ts). */
+  locations?: SourceLocations;
 }
 
 export type InputErrorCode =

@@ -358,7 +358,7 @@ export class Evaluator {
         if (name === null) continue;
         if (typeof name !== 'string') throw this.error(`Field name must be string, got ${typeName(name)}`, n);
         if (fields.has(name)) throw this.error(`Duplicate field name: ${JSON.stringify(name)}`, n);
-        fields.set(name, { hide: f.hide, plus: f.plus, body: f.body, value: null, env: null });
+        fields.set(name, { hide: f.hide, plus: f.plus, body: f.body, value: null, env: null, loc: f.loc });
       }
     }
     const layer = new Layer(fields, env, n.locals.length > 0 ? n.locals : null, n.asserts.length > 0 ? n.asserts : null);
@@ -712,7 +712,7 @@ function staticFields(n: ObjectNode): Map<string, FieldDef> {
   const cached = (n as ObjectNode & { fieldMap?: Map<string, FieldDef> }).fieldMap;
   if (cached) return cached;
   const m = new Map<string, FieldDef>();
-  n.fields.forEach((f, i) => m.set(n.literalNames![i]!, { hide: f.hide, plus: f.plus, body: f.body, value: null, env: null }));
+  n.fields.forEach((f, i) => m.set(n.literalNames![i]!, { hide: f.hide, plus: f.plus, body: f.body, value: null, env: null, loc: f.loc }));
   (n as ObjectNode & { fieldMap?: Map<string, FieldDef> }).fieldMap = m;
   return m;
 }

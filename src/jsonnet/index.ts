@@ -8,3 +8,4 @@ export { NeedsAsync, type Importer, type ImportedFile } from './importer.js';
 export { serializeJson, formatNumber, quoteString, type JsonValue } from './manifest.js';
 export { parse } from './parser.js';
 export { lex } from './lexer.js';
+export { collectLocations, pointerToken, type Locations } from './locations.js';

@@ -162,7 +162,12 @@ export function toJsonValue(ev: Evaluator, v: Value, site: Site): JsonValue {
     const names = v.fieldNames(false);
     ev.checkAssertions(v, site);
     const out: { [key: string]: JsonValue } = {};
-    for (const name of names) out[name] = toJsonValue(ev, ev.objectIndex(v, name, site), site);
+    for (const name of names) {
+      const value = toJsonValue(ev, ev.objectIndex(v, name, site), site);
+      // Assigning `__proto__` would set the prototype: a field of that name must be an own field.
+      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
+    }
     return out;
   }
   return (v as Lazy[]).map((el) => toJsonValue(ev, el instanceof Thunk ? ev.force(el, site) : el, site));

@@ -69,6 +69,8 @@ export interface FieldDef {
   value: Lazy;
   /** Overrides the layer's environment (fields merged from comprehension objects). */
   env: Frame | null;
+  /** Where the field is defined (absent for fields made by native code). */
+  loc?: import('./errors.js').Loc | null;
 }
 
 /** One object literal's contribution to an object: its fields, locals and asserts. */

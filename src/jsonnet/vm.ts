@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { StaticError, RuntimeError } from './errors.js';
 import { DURING_EVALUATION, DURING_MANIFESTATION, Evaluator, TOP_LEVEL_CALL } from './evaluator.js';
 import { ImportCache, NeedsAsync, compile, type Importer } from './importer.js';
+import { collectLocations, type Locations } from './locations.js';
 import { manifestJson, toJsonValue, type JsonValue } from './manifest.js';
 import { installStd } from './std/index.js';
 import { fromJs } from './std/strings.js';
@@ -50,6 +51,14 @@ export class Evaluation {
   /** The JSON text `jsonnet` prints, final newline included. */
   manifest(): string {
     return run(() => manifestJson(this.ev, this.value, true, '', DURING_MANIFESTATION) + '\n');
+  }
+
+  /**
+   * Where each field of the manifested value is defined, by JSON pointer (see locations.ts).
+   * Call after manifest(): it reads the values manifestation evaluated.
+   */
+  locations(): Locations {
+    return run(() => collectLocations(this.ev, this.value, DURING_MANIFESTATION));
   }
 
   /** The value as plain JS data. */

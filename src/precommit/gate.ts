@@ -1,8 +1,9 @@
 /**
  * The validation gate shared by `mop precommit` and `mop apply`: what `mop validate <env>...` does
- * (the environments' config against the generated config schema, then strict schema validation of
- * their processed manifests), called as modules rather than by spawning mop.
+ * (the environments' config against the generated config schema, then strict schema validation and
+ * lint of their processed manifests), called as modules rather than by spawning mop.
  */
+import { projectLintSettings, type LintMode } from '../lint/index.js';
 import type { ResourceResult } from '../report/model.js';
 import { exitCodeFor } from '../report/model.js';
 import type { EnvironmentInfo, LoadOptions } from '../tanka/load.js';
@@ -24,6 +25,8 @@ export interface GateOptions {
   jobs?: number;
   /** Whether the configs are checked against generated/config.schema.json first (default true). */
   configCheck?: boolean;
+  /** Lint preset, as `mop validate --lint` (default: mop.json's preset, else recommended). */
+  lint?: LintMode;
 }
 
 export interface GateResult {
@@ -55,6 +58,7 @@ export async function validateEnvironments(environments: readonly EnvironmentInf
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     jobs: options.jobs ?? 2,
     download: options.download ?? true,
+    lint: { project: projectLintSettings(options.root), mode: options.lint },
   });
   return { results, step: 'schema', note, evaluationFailed, failed: evaluationFailed || exitCodeFor(results) !== 0 };
 }

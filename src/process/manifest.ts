@@ -6,7 +6,7 @@
  * Objects are plain JSON values straight from `JSON.parse`, so every read of a key goes through
  * `own()`: a key such as `constructor` must not find `Object.prototype`'s member.
  */
-import type { JsonObject, JsonValue } from '../engine/types.js';
+import type { JsonObject, JsonValue, SourceLocations } from '../engine/types.js';
 import { compareBytes } from './byte-order.js';
 import { goTypeName } from './go-format.js';
 
@@ -18,6 +18,11 @@ import { goTypeName } from './go-format.js';
 export interface Manifest {
   readonly path: string;
   readonly object: JsonObject;
+  /**
+   * Where the object's fields were defined, by JSON pointer into the object (see
+   * src/process/locations.ts); only when the engine was asked for locations and could tell.
+   */
+  readonly locations?: SourceLocations;
 }
 
 /** One `Verify` finding: the field and Tanka's message for it. */

@@ -41,8 +41,15 @@ export function formatText(results: readonly ResourceResult[], options: TextOpti
   const bold = painter(color, '1');
   const dim = painter(color, '2');
 
-  const findingLine = (finding: Finding): string =>
-    finding.severity === 'error' ? `    ${red('✖')} ${finding.message}` : `    ${yellow('⚠')} ${finding.message}`;
+  // A finding located in another file than its resource's (a Jsonnet library line, from the
+  // engine's source locations) says where; one in the resource's own file needs no repeating.
+  const where = (finding: Finding, result: ResourceResult): string => {
+    const loc = finding.location;
+    if (!loc || loc.file === result.sourceFile) return '';
+    return dim(` (${loc.file}${loc.line ? `:${loc.line}${loc.column ? `:${loc.column}` : ''}` : ''})`);
+  };
+  const findingLine = (finding: Finding, result: ResourceResult): string =>
+    (finding.severity === 'error' ? `    ${red('✖')} ${finding.message}` : `    ${yellow('⚠')} ${finding.message}`) + where(finding, result);
 
   const blocks: string[] = [];
   if (!options.summaryOnly) {
@@ -53,7 +60,7 @@ export function formatText(results: readonly ResourceResult[], options: TextOpti
       for (const result of listed) {
         lines.push(`  ${result.status === 'skipped' ? dim(resultLabel(result)) : resultLabel(result)}`);
         const findings = reportedFindings(result);
-        for (const finding of findings) lines.push(findingLine(finding));
+        for (const finding of findings) lines.push(findingLine(finding, result));
         if (findings.length === 0) lines.push(result.status === 'skipped' ? `    ${dim('- skipped')}` : `    ${green('✔')} valid`);
       }
       blocks.push(lines.join('\n'));

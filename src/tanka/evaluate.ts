@@ -3,7 +3,7 @@
  * file itself, or an "eval script" wrapped around `import '<entrypoint>'` (used by `eval -e`, inline
  * environment selection and listing), with TLAs threaded through when the entrypoint is a function.
  */
-import type { Importer, JsonValue, JsonnetEngine, NativeFunction } from '../engine/types.js';
+import type { EvaluationWithLocations, Importer, JsonValue, JsonnetEngine, NativeFunction, SourceLocations } from '../engine/types.js';
 import { JsonnetError } from '../engine/types.js';
 import { EvaluationError } from './errors.js';
 import type { ResolvedPaths } from './jpath.js';
@@ -16,6 +16,19 @@ export interface JsonnetOptions {
   maxStack?: number;
   /** Resolves imports before the Tanka jpath does (e.g. `import "tk"`). */
   importer?: Importer;
+  /**
+   * Ask the engine for the source location of every field (engines that cannot tell ignore it);
+   * read them with {@link evaluationLocations}.
+   */
+  locations?: boolean;
+}
+
+/** The locations of evaluations made with `locations: true`, by the value they returned. */
+const locationsByValue = new WeakMap<object, SourceLocations>();
+
+/** Where the fields of an evaluated value (as returned here, an object or array) were defined. */
+export function evaluationLocations(data: JsonValue | undefined): SourceLocations | undefined {
+  return typeof data === 'object' && data !== null ? locationsByValue.get(data) : undefined;
 }
 
 function evaluateOptions(paths: ResolvedPaths, options: JsonnetOptions, extCode: Record<string, string>) {
@@ -29,15 +42,18 @@ function evaluateOptions(paths: ResolvedPaths, options: JsonnetOptions, extCode:
   };
 }
 
-async function guarded(path: string, run: () => Promise<string>): Promise<JsonValue> {
-  let text: string;
+async function guarded(path: string, run: () => Promise<string | EvaluationWithLocations>): Promise<JsonValue> {
+  let result: string | EvaluationWithLocations;
   try {
-    text = await run();
+    result = await run();
   } catch (error) {
     if (error instanceof JsonnetError) throw new EvaluationError(path, error.message);
     throw error;
   }
-  return JSON.parse(text) as JsonValue;
+  if (typeof result === 'string') return JSON.parse(result) as JsonValue;
+  const data = JSON.parse(result.json) as JsonValue;
+  if (typeof data === 'object' && data !== null) locationsByValue.set(data, result.locations);
+  return data;
 }
 
 /** Evaluates the entrypoint file (`jsonnet.EvaluateFile`). */
@@ -48,7 +64,10 @@ export function evaluateEntrypoint(
   extCode: Record<string, string> = {},
 ): Promise<JsonValue> {
   const opts = evaluateOptions(paths, options, extCode);
-  return guarded(displayPath, () => options.engine.evaluateFile(paths.entrypoint, opts));
+  const { engine } = options;
+  return guarded(displayPath, () =>
+    options.locations && engine.evaluateFileWithLocations ? engine.evaluateFileWithLocations(paths.entrypoint, opts) : engine.evaluateFile(paths.entrypoint, opts),
+  );
 }
 
 /** A Jsonnet string literal for any text (JSON string syntax is valid Jsonnet). */
@@ -79,7 +98,12 @@ export async function evaluateScript(
       .join(', ');
     code = `\nfunction(${tlas})\n  local main = (import ${entry})(${tlas});\n  ${script}\n`;
   }
-  return guarded(displayPath, () => options.engine.evaluateSnippet(code, paths.entrypoint, opts));
+  const { engine } = options;
+  return guarded(displayPath, () =>
+    options.locations && engine.evaluateSnippetWithLocations
+      ? engine.evaluateSnippetWithLocations(code, paths.entrypoint, opts)
+      : engine.evaluateSnippet(code, paths.entrypoint, opts),
+  );
 }
 
 /** `tk eval -e expr`: `main.expr`, or `main[...]` when the expression starts with `[`. */

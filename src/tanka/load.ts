@@ -4,15 +4,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { JsonObject, JsonValue } from '../engine/types.js';
+import type { JsonObject, JsonValue, SourceLocations } from '../engine/types.js';
 import { extract, processEnvironment, unwrap, type Manifest } from '../process/index.js';
+import { attachLocations, pointerOfPath } from '../process/locations.js';
 import type { Environment } from './environment.js';
 import {
   MultipleEnvironmentsError,
   NoMatchingEnvironmentError,
   StaticAndInlineError,
 } from './errors.js';
-import { evaluateEntrypoint, evaluateScript, patternEvalScript, type JsonnetOptions } from './evaluate.js';
+import { evaluateEntrypoint, evaluateScript, evaluationLocations, patternEvalScript, type JsonnetOptions } from './evaluate.js';
 import { resolvePaths, type ResolvedPaths } from './jpath.js';
 import { INLINE_ENVIRONMENT_EXT_CODE, METADATA_EVAL_SCRIPT, singleEnvEvalScript } from './scripts.js';
 import { SPEC_FILE, environmentJson, parseSpec } from './spec.js';
@@ -104,18 +105,31 @@ function selectInline(envs: JsonObject[], path: string, name: string | undefined
   return envs[0];
 }
 
+/** An evaluation's source locations, and the pointer of the environment's data in it. */
+interface Located {
+  locations: SourceLocations;
+  base: string;
+}
+
 async function loadInline(
   path: string,
   paths: ResolvedPaths,
   options: LoadOptions,
   name: string | undefined,
-): Promise<Environment> {
+): Promise<{ env: Environment; located?: Located }> {
   const ext = { [ENVIRONMENT_EXT_VAR]: INLINE_ENVIRONMENT_EXT_CODE };
   const data =
     name !== undefined
       ? await evaluateScript(path, paths, singleEnvEvalScript(name), options.jsonnet, ext)
       : await evaluateEntrypoint(path, paths, options.jsonnet, ext);
-  return inlineEnvironment(selectInline(extractEnvironments(data), path, name), paths);
+  const chosen = selectInline(extractEnvironments(data), path, name);
+  const env = inlineEnvironment(chosen, paths);
+  const locations = evaluationLocations(data);
+  if (locations === undefined) return { env };
+  // The chosen object is one extract() returned: find its path, then its pointer.
+  const found = unwrap(extract(data)).find((m) => m.object === chosen);
+  const pointer = found ? pointerOfPath(data, found.path) : undefined;
+  return { env, located: pointer === undefined ? undefined : { locations, base: `${pointer}/data` } };
 }
 
 /** Loads and processes one environment: what `tk show <path>` prints. */
@@ -124,15 +138,21 @@ export async function loadEnvironment(pathArg: string, options: LoadOptions): Pr
   const paths = resolvePaths(path);
   const inline = !isStatic(paths);
   let env: Environment;
+  let located: Located | undefined;
   if (inline) {
-    env = await loadInline(path, paths, options, name);
+    ({ env, located } = await loadInline(path, paths, options, name));
   } else {
     env = staticEnvironment(paths, options.warn);
     env.data = await evaluateEntrypoint(path, paths, options.jsonnet, {
       [ENVIRONMENT_EXT_VAR]: environmentJson(env),
     });
+    const locations = evaluationLocations(env.data);
+    if (locations !== undefined) located = { locations, base: '' };
   }
-  const manifests = processEnvironment(env, { targets: options.targets ?? [] });
+  let manifests = processEnvironment(env, { targets: options.targets ?? [] });
+  if (located !== undefined && env.data !== undefined && env.data !== null) {
+    manifests = attachLocations(manifests, env.data, located.locations, located.base);
+  }
   if (!inline && manifests.some((m) => isEnvironmentKind(m.object))) throw new StaticAndInlineError();
   return { env, paths, inline, manifests };
 }

@@ -3,12 +3,16 @@
  * -> one ResourceResult per resource, in a deterministic order whatever the concurrency.
  */
 import { relative } from 'node:path';
+import { loadEnvironmentCached, type EvaluationCache } from '../cache/index.js';
 import type { JsonObject } from '../engine/types.js';
 import { extract, sortManifests, unwrap } from '../process/index.js';
 import { inputErrorResult, isInputError, readManifests, resultIdentity, type InputOptions, type ManifestInput } from '../inputs/index.js';
 import type { ResourceResult } from '../report/model.js';
+import type { EnvironmentInfo } from '../tanka/load.js';
+import { locateFindings } from './finding-locations.js';
+import { lintSource, type LintStepOptions } from './lint-step.js';
 import { MopError } from '../tanka/errors.js';
-import { evaluateRaw, loadEnvironment, type LoadOptions } from '../tanka/load.js';
+import { evaluateRaw, type LoadOptions } from '../tanka/load.js';
 import { mapLimit } from '../util/map-limit.js';
 import { SchemaResolver } from './schemas.js';
 import { settingsFor, type ProjectSettings, type ValidateSettings } from './settings.js';
@@ -24,6 +28,10 @@ export interface RunOptions {
   download: boolean;
   inputs?: InputOptions;
   cwd?: string;
+  /** The evaluation cache (src/cache); absent: every environment is evaluated (`--no-cache`). */
+  evalCache?: EvaluationCache;
+  /** Lint after schema validation: mop.json's lint settings and the `--lint` flag (default: the config's preset, else recommended). */
+  lint?: LintStepOptions;
 }
 
 export interface RunResult {
@@ -40,6 +48,8 @@ interface Gathered {
   manifests: ManifestInput[];
   errors: ResourceResult[];
   evaluationFailed: boolean;
+  /** For an environment: its spec.json namespace, for the whole-environment lint rules. */
+  environment?: { info: EnvironmentInfo; namespace: string; labels?: Record<string, string> };
 }
 
 function evaluationError(name: string, sourceFile: string, error: unknown, rule = 'evaluation-error'): ResourceResult {
@@ -56,9 +66,12 @@ async function gather(source: Source, options: RunOptions): Promise<Gathered> {
     switch (source.type) {
       case 'environment': {
         const { info } = source;
-        const loaded = await loadEnvironment(info.paths.entrypoint, { ...options.load, name: info.inline ? info.env.metadata.name : undefined });
+        // With source locations, so findings name the Jsonnet file and line that produced the field.
+        const load = { ...options.load, jsonnet: { ...options.load.jsonnet, locations: true }, name: info.inline ? info.env.metadata.name : undefined };
+        const loaded = await loadEnvironmentCached(info.paths.entrypoint, load, options.evalCache);
         const sourceFile = relative(cwd, info.paths.entrypoint);
-        out.manifests = loaded.manifests.map((m) => ({ source: name, sourceFile, path: m.path, object: m.object }));
+        out.manifests = loaded.manifests.map((m) => ({ source: name, sourceFile, path: m.path, object: m.object, locations: m.locations }));
+        out.environment = { info, namespace: loaded.env.spec.namespace || 'default', labels: loaded.env.metadata.labels };
         break;
       }
       case 'jsonnet': {
@@ -112,9 +125,15 @@ export async function runValidation(sources: Source[], options: RunOptions): Pro
     if (g.manifests.length === 0) continue;
     const resolver = await resolverFor(g.settings);
     const checks = await resolver.checkAll(g.manifests.map((m) => m.object));
-    g.manifests.forEach((manifest, i) => {
-      results.push({ ...resultIdentity(manifest), status: checks[i].status, findings: checks[i].findings });
-    });
+    const cwd = options.cwd ?? process.cwd();
+    const checked = g.manifests.map(
+      (manifest, i): ResourceResult => ({ ...resultIdentity(manifest), status: checks[i].status, findings: locateFindings(checks[i].findings, manifest.locations, cwd) }),
+    );
+    if (!options.lint) results.push(...checked);
+    else {
+      const source = { name: g.name, objects: g.manifests.map((m) => m.object), kubernetesVersion: g.settings.kubernetesVersion, environment: g.environment };
+      results.push(...(await lintSource(source, checked, options.lint, options.load.jsonnet)));
+    }
   }
   return { results, evaluationFailed: gathered.some((g) => g.evaluationFailed) };
 }

@@ -52,10 +52,14 @@ beforeAll(async () => {
 
 describe('mop validate', () => {
   it('validates every environment and example of this repository (the default) and exits 0', async () => {
-    const result = await mop(['validate', '--no-download'], { env });
+    // The homelab's HTTPRoute needs the Gateway API CRDs, which users import (README); CI passes
+    // these. --crd also stores them in the cache, so this run gets a copy of its own.
+    const own = mkdtempSync(join(tmpdir(), 'mop-cache-'));
+    cpSync(cache, own, { recursive: true });
+    const result = await mop(['validate', '--no-download', '--crd', GATEWAY_CRDS], { env: { XDG_CACHE_HOME: own } });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^Summary: \d+ resources in 5 sources - Valid: \d+, Invalid: 0, Errors: 0, Skipped: 0\n$/m);
+    expect(result.stdout).toMatch(/^Summary: \d+ resources in 7 sources - Valid: \d+, Invalid: 0, Errors: 0, Skipped: 0\n$/m);
   });
 
   it('exits 1 naming environment, object, field and reason when a library field breaks', async () => {

@@ -36,6 +36,15 @@ describe('TsEngine', () => {
     expect((error as Error).message).toBe('RUNTIME ERROR: boom\n\tmain.jsonnet:1:6-18\tobject <anonymous>\n\tDuring manifestation');
   });
 
+  it('hands natives a field named __proto__ as an own field, not as the prototype', async () => {
+    let received: unknown;
+    const natives = { echo: { params: ['v'], fn: (v: unknown) => ((received = v), 1) } };
+    await engine.evaluateSnippet(`std.native('echo')({__proto__: {polluted: true}})`, 'm.jsonnet', { ...base, natives: natives as EvaluateOptions['natives'] });
+    expect(Object.getPrototypeOf(received)).toBe(Object.prototype);
+    expect(Object.keys(received as object)).toEqual(['__proto__']);
+    expect((received as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('parses YAML for std.parseYaml', async () => {
     expect(JSON.parse(await engine.evaluateSnippet('std.parseYaml("a: [1, yes]\\n")', 'm.jsonnet', base))).toEqual({ a: [1, true] });
   });

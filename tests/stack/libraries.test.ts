@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/engine/types.js';
 import {
+  allComponentNames,
+  allEnvironmentNames,
+  appName,
+  appNames,
+  asArray,
   asObject,
   cached,
   clusterScopedKinds,
@@ -11,15 +16,16 @@ import {
   evaluateExample,
   evaluateLib,
   extractManifests,
+  identity,
   isObject,
+  libraryFiles,
+  namespaces,
+  podSpec,
+  scrapeOnlyComponents,
+  seedEnvironmentNames,
+  type AnyEnvironmentName,
   type Extracted,
 } from './stack-helpers.js';
-
-const namespaces: Record<string, string> = {
-  dev: 'observability-dev',
-  staging: 'observability-staging',
-  production: 'observability',
-};
 
 const libraries = [
   ...componentNames.map((name) => `${name}.libsonnet`),
@@ -28,6 +34,10 @@ const libraries = [
   'kubernetes/storage.libsonnet',
   'kubernetes/network.libsonnet',
 ];
+/** The libraries of the Prometheus-family stack and the homelab. */
+const seedLibraries = allComponentNames
+  .filter((name) => !(componentNames as readonly string[]).includes(name) && !scrapeOnlyComponents.has(name))
+  .map((name) => libraryFiles[name]);
 
 const standardLabels = [
   'app.kubernetes.io/name',
@@ -48,7 +58,7 @@ function environment(env: string): Promise<Extracted[]> {
 /** Label values must be valid Kubernetes label values (63 characters, alphanumeric ends). */
 const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-function checkIdentity(manifests: Extracted[], env: string): void {
+function checkIdentity(manifests: Extracted[], env: AnyEnvironmentName): void {
   for (const { path, manifest } of manifests) {
     const labels = asObject(manifest.metadata.labels, `${path} labels`);
     for (const label of standardLabels) expect(labels[label], `${path} ${label}`).toBeTypeOf('string');
@@ -70,22 +80,84 @@ function checkIdentity(manifests: Extracted[], env: string): void {
 }
 
 describe('each library on its own', () => {
-  for (const env of environmentNames) {
-    for (const library of libraries) {
-      test(`${library} with the ${env} config`, async () => {
-        const tree = await evaluateLib(
-          `(import '${library}').new((import 'config.libsonnet').forEnvironment('${env}'))`,
-        );
-        expect(isObject(tree)).toBe(true);
-        const manifests = extractManifests(tree);
-        // storage.libsonnet is {} only when manageStorageClasses is off, which no environment does.
-        expect(manifests.length).toBeGreaterThan(0);
-        // Resources are keyed by readable names, one object per key (or a nested group per component).
-        for (const { path } of manifests) expect(path).toMatch(/^(\.[A-Za-z][A-Za-z0-9]*)+$/);
-        checkIdentity(manifests, env);
-      });
-    }
+  // The foundation libraries with every environment, the new libraries with the seed environments
+  // and dev (where their components are off: a library used alone does not care).
+  const pairs = [
+    ...environmentNames.flatMap((env) => libraries.map((library) => [env, library] as const)),
+    ...seedEnvironmentNames.flatMap((env) => [...libraries, ...seedLibraries].map((library) => [env, library] as const)),
+    ...seedLibraries.map((library) => ['dev', library] as const),
+  ];
+  for (const [env, library] of pairs) {
+    test(`${library} with the ${env} config`, async () => {
+      const tree = await evaluateLib(`(import '${library}').new((import 'config.libsonnet').forEnvironment('${env}'))`);
+      expect(isObject(tree)).toBe(true);
+      const manifests = extractManifests(tree);
+      // storage.libsonnet is {} only without managed StorageClasses and local volumes, which no environment does.
+      expect(manifests.length).toBeGreaterThan(0);
+      // Resources are keyed by readable names, one object per key (or a nested group per component).
+      for (const { path } of manifests) expect(path).toMatch(/^(\.[A-Za-z][A-Za-z0-9]*)+$/);
+      checkIdentity(manifests, env);
+    });
   }
+
+  test('the component catalog and the test helpers agree on names', async () => {
+    const catalog = asObject(
+      await evaluateLib(`local c = import 'catalog.libsonnet'; { workloads: c.workloads, names: { [k]: c.appName(k) for k in c.workloads } }`),
+      'catalog',
+    );
+    expect([...asArray(catalog.workloads)].sort()).toEqual(allComponentNames.filter((n) => !scrapeOnlyComponents.has(n)).sort());
+    for (const [key, name] of Object.entries(asObject(catalog.names, 'names'))) expect(appName(key), key).toBe(name);
+    expect(Object.keys(appNames).every((key) => key in asObject(catalog.names, 'names'))).toBe(true);
+    const stackComponents = await evaluateLib(`std.objectFields((import 'stack.libsonnet').components)`);
+    expect([...asArray(stackComponents)].sort()).toEqual(Object.keys(libraryFiles).sort());
+  });
+
+  test('the new component libraries return their documented keys', async () => {
+    const keys = asObject(
+      await evaluateLib(`
+        local config = (import 'config.libsonnet').forEnvironment('calo-lab');
+        local stack = import 'stack.libsonnet';
+        { [name]: std.objectFields(stack.components[name].new(config)) for name in std.objectFields(stack.components) }
+      `),
+      'keys',
+    );
+    const sorted = (names: string[]): string[] => [...names].sort();
+    const statefulSet = ['serviceAccount', 'role', 'roleBinding', 'configMap', 'statefulSet', 'headlessService', 'service', 'nodePortService'];
+    expect(keys.prometheus).toEqual(
+      sorted(['serviceAccount', 'clusterRole', 'clusterRoleBinding', 'configMap', 'rules', 'statefulSet', 'headlessService', 'service', 'nodePortService']),
+    );
+    expect(keys.alertmanager).toEqual(sorted(statefulSet));
+    expect(keys.tempo).toEqual(sorted(statefulSet));
+    expect(keys.loki).toEqual(sorted(statefulSet));
+    expect(keys.nodeExporter).toEqual(sorted(['serviceAccount', 'daemonSet', 'service']));
+    expect(keys.cadvisor).toEqual(sorted(['serviceAccount', 'daemonSet', 'service', 'nodePortService']));
+    expect(keys.promtail).toEqual(sorted(['serviceAccount', 'clusterRole', 'clusterRoleBinding', 'configMap', 'daemonSet', 'service']));
+    expect(keys.alloyLogs).toEqual(sorted(['serviceAccount', 'clusterRole', 'clusterRoleBinding', 'configMap', 'daemonSet', 'service']));
+    expect(keys.kubeStateMetrics).toEqual(sorted(['serviceAccount', 'clusterRole', 'clusterRoleBinding', 'deployment', 'service']));
+    for (const name of ['blackboxExporter', 'smokeping', 'mtrExporter']) {
+      expect(keys[name], name).toEqual(sorted(['serviceAccount', 'role', 'roleBinding', 'configMap', 'deployment', 'service', 'nodePortService']));
+    }
+    for (const name of ['mongodbExporter', 'postgresExporter', 'redisExporter']) {
+      expect(keys[name], name).toEqual(sorted(['serviceAccount', 'deployment', 'service']));
+    }
+    expect(keys.grafana).toEqual(
+      sorted(['serviceAccount', 'role', 'roleBinding', 'datasources', 'dashboardProvider', 'dashboards', 'deployment', 'service', 'nodePortService']),
+    );
+    // Local volumes and the HTTPRoute (homelab).
+    const homelab = asObject(
+      await evaluateLib(`
+        local config = (import 'config.libsonnet').forEnvironment('homelab');
+        { loki: std.objectFields((import 'loki.libsonnet').new(config)), grafana: std.objectFields((import 'grafana.libsonnet').new(config)) }
+      `),
+      'homelab',
+    );
+    expect(homelab.loki).toEqual(
+      sorted(['serviceAccount', 'role', 'roleBinding', 'configMap', 'statefulSet', 'headlessService', 'service', 'persistentVolume', 'persistentVolumeClaim']),
+    );
+    expect(homelab.grafana).toEqual(
+      sorted(['serviceAccount', 'role', 'roleBinding', 'datasources', 'dashboardProvider', 'dashboards', 'deployment', 'service', 'httpRoute']),
+    );
+  });
 
   test('component libraries return their documented keys', async () => {
     const keys = asObject(
@@ -115,7 +187,7 @@ describe('each library on its own', () => {
 });
 
 describe('environments', () => {
-  for (const env of environmentNames) {
+  for (const env of allEnvironmentNames) {
     test(`${env}: every object carries the standard labels and lives in ${namespaces[env]}`, async () => {
       const manifests = await environment(env);
       checkIdentity(manifests, env);
@@ -124,8 +196,17 @@ describe('environments', () => {
         ({ manifest }) => `${manifest.apiVersion}/${manifest.kind}/${String(manifest.metadata.namespace ?? '')}/${String(manifest.metadata.name)}`,
       );
       expect(new Set(identities).size).toBe(identities.length);
+      // Every object sits under the key of the component its mop.io/component label names.
+      for (const { path, manifest } of manifests) {
+        const top = path.split('.')[1];
+        const owner = String(asObject(manifest.metadata.labels, 'labels')['mop.io/component']);
+        if (['namespace', 'network', 'storage'].includes(top)) expect(owner, path).toBe('infrastructure');
+        else expect(owner, path).toBe(top);
+      }
     });
+  }
 
+  for (const env of environmentNames) {
     test(`${env}: composes the foundation and all six components`, async () => {
       const manifests = await environment(env);
       const tops = new Set(manifests.map(({ path }) => path.split('.')[1]));
@@ -210,6 +291,158 @@ describe('environments', () => {
     const production = await names('production');
     expect(dev.sort()).toEqual(['observability-dev-alloy', 'observability-dev-alloy', 'observability-dev-obi', 'observability-dev-obi']);
     expect(dev.filter((name) => production.includes(name))).toEqual([]);
+  });
+});
+
+describe('the seed environments', () => {
+  test('calo-lab composes the 15 running services of the seed and the foundation', async () => {
+    const manifests = await environment('calo-lab');
+    const tops = new Set(manifests.map(({ path }) => path.split('.')[1]));
+    expect([...tops].sort()).toEqual(
+      [
+        'namespace',
+        'network',
+        'storage',
+        'prometheus',
+        'grafana',
+        'loki',
+        'promtail',
+        'tempo',
+        'alertmanager',
+        'cadvisor',
+        'smokeping',
+        'mtrExporter',
+        'blackboxExporter',
+        'nodeExporter',
+        'kubeStateMetrics',
+        'mongodbExporter',
+        'postgresExporter',
+        'redisExporter',
+      ].sort(),
+    );
+    const workloads = manifests.filter(({ manifest }) => podSpec(manifest) !== undefined).map(({ manifest }) => `${manifest.kind}/${String(manifest.metadata.name)}`);
+    expect(workloads.sort()).toEqual(
+      [
+        'StatefulSet/prometheus',
+        'StatefulSet/alertmanager',
+        'StatefulSet/loki',
+        'StatefulSet/tempo',
+        'Deployment/grafana',
+        'Deployment/kube-state-metrics',
+        'Deployment/blackbox-exporter',
+        'Deployment/smokeping-prober',
+        'Deployment/mtr-exporter',
+        'Deployment/mongodb-exporter',
+        'Deployment/postgres-exporter',
+        'Deployment/redis-exporter',
+        'DaemonSet/node-exporter',
+        'DaemonSet/cadvisor',
+        'DaemonSet/promtail',
+      ].sort(),
+    );
+    // The medium sizing preset reaches the containers (the seed's figures as limits).
+    const limits = (kind: string, name: string): unknown => {
+      const found = manifests.find(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name)?.manifest;
+      return asObject(asObject(asArray(podSpec(found as Extracted['manifest'])?.containers)[0], 'container').resources, 'resources').limits;
+    };
+    expect(limits('StatefulSet', 'prometheus')).toEqual({ cpu: '2000m', memory: '4Gi' });
+    expect(limits('Deployment', 'grafana')).toEqual({ cpu: '1000m', memory: '1Gi' });
+    expect(limits('StatefulSet', 'loki')).toEqual({ cpu: '1000m', memory: '2Gi' });
+    expect(limits('StatefulSet', 'tempo')).toEqual({ cpu: '1000m', memory: '2Gi' });
+    // Deployments and StatefulSets go to the observability nodes; DaemonSets cover every node.
+    for (const { manifest } of manifests) {
+      const pod = podSpec(manifest);
+      if (!pod) continue;
+      if (manifest.kind === 'DaemonSet') expect(pod.nodeSelector, String(manifest.metadata.name)).toBeUndefined();
+      else expect(pod.nodeSelector, String(manifest.metadata.name)).toEqual({ 'ao-node': 'observability' });
+    }
+  });
+
+  test("calo-lab: NodePort Services follow the seed's port table", async () => {
+    const nodePorts = Object.fromEntries(
+      (await environment('calo-lab'))
+        .filter(({ manifest }) => manifest.kind === 'Service' && asObject(manifest.spec, 'spec').type === 'NodePort')
+        .map(({ manifest }) => {
+          const [port] = asArray(asObject(manifest.spec, 'spec').ports).filter(isObject);
+          return [String(manifest.metadata.name), `${String(port.nodePort)}->${String(port.port)}`];
+        }),
+    );
+    expect(nodePorts).toEqual({
+      'grafana-nodeport': '30300->3000',
+      'prometheus-nodeport': '30090->9090',
+      'loki-nodeport': '30310->3100',
+      'alertmanager-nodeport': '30930->9093',
+      'tempo-nodeport': '30320->3200',
+      'blackbox-exporter-nodeport': '30115->9115',
+      'smokeping-prober-nodeport': '30800->9374',
+      'cadvisor-nodeport': '30080->8080',
+      'mtr-exporter-nodeport': '30808->8080',
+    });
+  });
+
+  test('homelab: Loki and Tempo on local PersistentVolumes of the heavy node, Alloy on every node, Grafana behind an HTTPRoute', async () => {
+    const manifests = await environment('homelab');
+    const find = (kind: string, name: string): Extracted['manifest'] => {
+      const found = manifests.find(({ manifest }) => manifest.kind === kind && manifest.metadata.name === name);
+      if (!found) throw new Error(`no ${kind}/${name}`);
+      return found.manifest;
+    };
+    for (const [name, size, path] of [
+      ['loki', '200Gi', '/mnt/k8s-storage/loki'],
+      ['tempo', '50Gi', '/mnt/k8s-storage/tempo'],
+    ]) {
+      const pv = find('PersistentVolume', `logging-${name}`);
+      const pvSpec = asObject(pv.spec, 'pv spec');
+      expect(pvSpec.capacity).toEqual({ storage: size });
+      expect(pvSpec.local).toEqual({ path });
+      expect(pvSpec.storageClassName).toBe('local-storage');
+      expect(pvSpec.persistentVolumeReclaimPolicy).toBe('Retain');
+      expect(pvSpec.claimRef).toEqual({ namespace: 'logging', name: `${name}-data` });
+      expect(pvSpec.nodeAffinity).toEqual({
+        required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-2'] }] }] },
+      });
+      const pvc = find('PersistentVolumeClaim', `${name}-data`);
+      expect(asObject(pvc.spec, 'pvc spec')).toMatchObject({ volumeName: `logging-${name}`, storageClassName: 'local-storage' });
+      const statefulSet = find('StatefulSet', name);
+      expect(asObject(statefulSet.spec, 'spec').volumeClaimTemplates).toBeUndefined();
+      const pod = podSpec(statefulSet) ?? {};
+      expect(asArray(pod.volumes)).toContainEqual({ name: 'data', persistentVolumeClaim: { claimName: `${name}-data` } });
+      expect(pod.nodeSelector).toEqual({ hardware: 'heavy' });
+      expect(pod.tolerations).toEqual([{ key: 'heavy', operator: 'Equal', value: 'true', effect: 'NoSchedule' }]);
+    }
+    const storageClass = find('StorageClass', 'local-storage');
+    expect(storageClass.provisioner).toBe('kubernetes.io/no-provisioner');
+    expect(storageClass.volumeBindingMode).toBe('WaitForFirstConsumer');
+    expect(manifests.filter(({ manifest }) => manifest.kind === 'StorageClass')).toHaveLength(1);
+    // The log DaemonSet tolerates the heavy node so it runs on both nodes; Grafana stays off it.
+    expect(podSpec(find('DaemonSet', 'alloy-logs'))?.tolerations).toEqual([{ key: 'heavy', operator: 'Equal', value: 'true', effect: 'NoSchedule' }]);
+    expect(podSpec(find('Deployment', 'grafana'))?.tolerations).toBeUndefined();
+    const route = find('HTTPRoute', 'grafana');
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(asObject(route.spec, 'route spec')).toEqual({
+      parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'eg', namespace: 'envoy-gateway-system' }],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/grafana' } }], backendRefs: [{ name: 'grafana', port: 3000 }] }],
+    });
+    // No NodePort Service outside NodePort mode.
+    expect(manifests.filter(({ manifest }) => manifest.kind === 'Service' && asObject(manifest.spec, 'spec').type === 'NodePort')).toEqual([]);
+  });
+
+  test('the namespace enforces "privileged" only where a workload needs host access', async () => {
+    const level = async (env: string): Promise<unknown> => {
+      const namespace = (await environment(env)).find(({ manifest }) => manifest.kind === 'Namespace')?.manifest;
+      return asObject(namespace?.metadata.labels, 'labels')['pod-security.kubernetes.io/enforce'];
+    };
+    expect(await level('calo-lab')).toBe('privileged');
+    expect(await level('homelab')).toBe('restricted');
+  });
+
+  test('cluster-scoped objects of the seed environments carry their namespace in their names', async () => {
+    for (const env of seedEnvironmentNames) {
+      for (const { manifest } of await environment(env)) {
+        if (!['ClusterRole', 'ClusterRoleBinding', 'PersistentVolume'].includes(manifest.kind)) continue;
+        expect(String(manifest.metadata.name), identity(manifest)).toMatch(new RegExp(`^${namespaces[env]}-`));
+      }
+    }
   });
 });
 

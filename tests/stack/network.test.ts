@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/engine/types.js';
-import { connectionAllowed, selectorMatches, type NamespaceLabels, type PodModel } from './network-policy-evaluator.js';
+import { addressAllowed, connectionAllowed, selectorMatches, type NamespaceLabels, type PodModel } from '../../src/flows/network-policy.js';
 import {
+  allEnvironmentNames,
+  appName,
   asArray,
   asObject,
   cached,
-  componentNames,
   environmentNames,
   evaluateEnvironment,
   evaluateLib,
@@ -22,6 +23,17 @@ interface FlowRow {
   protocol: string;
   why: string;
   source: string;
+}
+
+/** A row to or from a place that is not a pod of the stack (lib/flows.libsonnet externalFlows). */
+interface ExternalRow {
+  from: string;
+  to: string;
+  port: number | null;
+  protocol: string;
+  cidrs?: string[];
+  namespaces?: string[];
+  podLabels?: Record<string, string>;
 }
 
 /**
@@ -59,9 +71,14 @@ const dnsPod: PodModel = {
 
 interface Model {
   policies: JsonObject[];
+  /** The pods of the stack by component key (host-network pods excluded: policies do not apply to them). */
   pods: Map<string, PodModel>;
+  /** Pods of other namespaces the stack talks to (databases, scraped applications), by row destination. */
+  peers: Map<string, PodModel>;
   namespaces: NamespaceLabels;
   flows: FlowRow[];
+  external: ExternalRow[];
+  hostNetworkPorts: Set<string>;
 }
 
 async function model(env: string): Promise<Model> {
@@ -70,17 +87,24 @@ async function model(env: string): Promise<Model> {
   const namespace = manifests.find((m) => m.kind === 'Namespace');
   const namespaceName = String(namespace?.metadata.name);
   const pods = new Map<string, PodModel>();
+  const hostNetworkPorts = new Set<string>();
   for (const manifest of manifests) {
     const spec = podSpec(manifest);
     if (!spec) continue;
-    pods.set(String(manifest.metadata.name), {
-      name: String(manifest.metadata.name),
+    const ports = asArray(spec.containers)
+      .filter(isObject)
+      .flatMap((c) => asArray(c.ports).filter(isObject))
+      .map((p) => ({ port: Number(p.containerPort), protocol: String(p.protocol ?? 'TCP'), name: String(p.name) }));
+    if (spec.hostNetwork === true) {
+      for (const port of ports) hostNetworkPorts.add(`${port.port}/${port.protocol}`);
+      continue;
+    }
+    const component = String(asObject(manifest.metadata.labels, 'labels')['mop.io/component']);
+    pods.set(component, {
+      name: component,
       namespace: String(manifest.metadata.namespace),
       labels: podTemplateLabels(manifest),
-      ports: asArray(spec.containers)
-        .filter(isObject)
-        .flatMap((c) => asArray(c.ports).filter(isObject))
-        .map((p) => ({ port: Number(p.containerPort), protocol: String(p.protocol ?? 'TCP'), name: String(p.name) })),
+      ports,
     });
   }
   const namespaces: NamespaceLabels = {
@@ -89,10 +113,24 @@ async function model(env: string): Promise<Model> {
     apps: { 'kubernetes.io/metadata.name': 'apps' },
     'kube-system': { 'kubernetes.io/metadata.name': 'kube-system' },
   };
-  const flows = (await evaluateLib(
-    `(import 'flows.libsonnet').componentFlows((import 'config.libsonnet').forEnvironment('${env}'))`,
-  )) as unknown as FlowRow[];
-  return { policies, pods, namespaces, flows };
+  const rows = asObject(
+    await evaluateLib(`
+      local config = (import 'config.libsonnet').forEnvironment('${env}');
+      local flows = import 'flows.libsonnet';
+      { flows: flows.componentFlows(config), external: flows.externalFlows(config) }`),
+    'rows',
+  );
+  const external = rows.external as unknown as ExternalRow[];
+  // A pod for every destination the stack reaches in another namespace.
+  const peers = new Map<string, PodModel>();
+  for (const row of external) {
+    if (!row.namespaces || row.port === null) continue;
+    for (const ns of row.namespaces) {
+      namespaces[ns] = { 'kubernetes.io/metadata.name': ns };
+      peers.set(`${row.to}@${ns}`, { name: row.to, namespace: ns, labels: row.podLabels ?? {}, ports: [{ port: row.port, protocol: row.protocol }] });
+    }
+  }
+  return { policies, pods, peers, namespaces, flows: rows.flows as unknown as FlowRow[], external, hostNetworkPorts };
 }
 
 function allowed(m: Model, source: PodModel, destination: PodModel, port: number, protocol: string): boolean {
@@ -102,7 +140,7 @@ function allowed(m: Model, source: PodModel, destination: PodModel, port: number
 
 describe('NetworkPolicies against the flow matrix', () => {
   for (const env of environmentNames) {
-    test(`${env}: every row of the seed matrix is allowed`, async () => {
+    test(`${env}: every row of the infrastructure seed matrix is allowed`, async () => {
       const m = await model(env);
       const component = (name: string): PodModel => {
         const pod = m.pods.get(name);
@@ -123,57 +161,106 @@ describe('NetworkPolicies against the flow matrix', () => {
       }
     });
 
+  }
+
+  for (const env of allEnvironmentNames) {
     test(`${env}: between components exactly the rows of lib/flows.libsonnet are allowed, and DNS`, async () => {
       const m = await model(env);
+      const peers = [...m.peers.values()];
       const sources = [...m.pods.values(), applicationPod];
-      const destinations = [...m.pods.values(), dnsPod, applicationPod];
+      const destinations = [...m.pods.values(), dnsPod, applicationPod, ...peers];
       const actual: string[] = [];
       for (const source of sources) {
         for (const destination of destinations) {
           for (const port of destination.ports) {
             if (allowed(m, source, destination, port.port, port.protocol)) {
-              actual.push(`${source.name} -> ${destination.name}:${port.port}/${port.protocol}`);
+              actual.push(`${source.name} -> ${destination.name}@${destination.namespace}:${port.port}/${port.protocol}`);
             }
           }
         }
       }
       const expected = new Set<string>();
+      const at = (name: string): string => {
+        const pod = m.pods.get(name);
+        return pod ? `${name}@${pod.namespace}` : name;
+      };
       for (const row of m.flows) {
         // '*' is every pod, the stack's own included; 'outside' the pods of other namespaces.
         const rowSources =
           row.from === '*' ? sources : row.from === 'outside' ? [applicationPod] : [m.pods.get(row.from) as PodModel];
-        for (const source of rowSources) expected.add(`${source.name} -> ${row.to}:${row.port}/${row.protocol}`);
+        for (const source of rowSources) expected.add(`${source.name} -> ${at(row.to)}:${row.port}/${row.protocol}`);
+      }
+      // Rows to pods of other namespaces (databases, scraped applications).
+      for (const row of m.external) {
+        if (!row.namespaces || row.port === null) continue;
+        for (const ns of row.namespaces) expected.add(`${row.from} -> ${row.to}@${ns}:${row.port}/${row.protocol}`);
       }
       for (const source of sources) {
-        expected.add(`${source.name} -> kube-dns:53/UDP`);
-        expected.add(`${source.name} -> kube-dns:53/TCP`);
+        expected.add(`${source.name} -> kube-dns@kube-system:53/UDP`);
+        expected.add(`${source.name} -> kube-dns@kube-system:53/TCP`);
       }
       // Traffic between pods outside the stack is none of its policies' business.
-      expected.add('application -> application:8080/TCP');
+      expected.add('application -> application@apps:8080/TCP');
+      for (const peer of peers) {
+        for (const port of peer.ports) expected.add(`application -> ${peer.name}@${peer.namespace}:${port.port}/${port.protocol}`);
+      }
       expect(actual.sort()).toEqual([...expected].sort());
     });
 
-    test(`${env}: address-range egress never opens a port a component listens on`, async () => {
+    test(`${env}: address ranges: egress only on ports no pod of the stack listens on (ICMP aside), ingress only on node ports`, async () => {
       const m = await model(env);
       const componentPorts = new Set([...m.pods.values()].flatMap((p) => p.ports.map((port) => `${port.port}/${port.protocol}`)));
+      const config = asObject(await evaluateLib(`(import 'config.libsonnet').forEnvironment('${env}')`), 'config');
+      const access = asObject(config.access, 'access');
+      const nodePortTargets = new Set(
+        access.mode === 'NodePort'
+          ? [...m.pods.entries()].filter(([name]) => name in asObject(access.nodePorts, 'nodePorts')).map(([name, pod]) => `${name}:${String(pod.ports.find((p) => p.name === 'http')?.port)}`)
+          : [],
+      );
       let ipBlockRules = 0;
+      let portless = 0;
       for (const policy of m.policies) {
         const spec = asObject(policy.spec, 'spec');
+        const owner = [...m.pods.entries()].find(([, pod]) => selectorMatches(spec.podSelector, pod.labels))?.[0];
         for (const rule of asArray(spec.ingress).filter(isObject)) {
-          for (const peer of asArray(rule.from).filter(isObject)) expect(peer.ipBlock, 'no ipBlock ingress').toBeUndefined();
+          if (!asArray(rule.from).some((peer) => isObject(peer) && isObject(peer.ipBlock))) continue;
+          // Node ports admit address ranges, on the exposed port only.
+          const ports = asArray(rule.ports).filter(isObject);
+          expect(ports.length).toBe(1);
+          expect(nodePortTargets.has(`${String(owner)}:${String(ports[0].port)}`), `${String(owner)} ingress ${String(ports[0].port)}`).toBe(true);
         }
         for (const rule of asArray(spec.egress).filter(isObject)) {
           if (!asArray(rule.to).some((peer) => isObject(peer) && isObject(peer.ipBlock))) continue;
           ipBlockRules += 1;
-          // Address ranges and pod peers are never mixed in one rule, and the ports are explicit.
+          // Address ranges and pod peers are never mixed in one rule.
           expect(asArray(rule.to).every((peer) => isObject(peer) && isObject(peer.ipBlock))).toBe(true);
           const ports = asArray(rule.ports).filter(isObject);
-          expect(ports.length).toBeGreaterThan(0);
-          for (const port of ports) expect(componentPorts.has(`${String(port.port)}/${String(port.protocol)}`), String(port.port)).toBe(false);
+          if (ports.length === 0) {
+            // ICMP: only the network probers get a rule without ports.
+            portless += 1;
+            expect(['blackboxExporter', 'smokeping', 'mtrExporter'], String(owner)).toContain(owner);
+            continue;
+          }
+          for (const port of ports) {
+            const key = `${String(port.port)}/${String(port.protocol)}`;
+            // Host-network exporters (node-exporter) are only reachable by node address.
+            if (m.hostNetworkPorts.has(key)) continue;
+            expect(componentPorts.has(key), key).toBe(false);
+          }
         }
       }
-      // OBI and Alloy reach the API server; with S3, the three backends reach object storage.
-      expect(ipBlockRules).toBe(env === 'dev' ? 2 : 5);
+      // MOP: OBI and Alloy reach the API server; with S3, the three backends reach object storage.
+      // calo-lab: Prometheus (API, nodes), kube-state-metrics and Promtail (API), the blackbox
+      // exporter (ports, ICMP), smokeping and mtr (ICMP), Alertmanager (notifications).
+      // homelab: Alloy in log mode reaches the API server.
+      const expected: Record<string, [number, number]> = {
+        dev: [2, 0],
+        staging: [5, 0],
+        production: [5, 0],
+        'calo-lab': [9, 3],
+        homelab: [1, 0],
+      };
+      expect([ipBlockRules, portless]).toEqual(expected[env]);
     });
 
     test(`${env}: default deny covers every pod in both directions`, async () => {
@@ -184,11 +271,35 @@ describe('NetworkPolicies against the flow matrix', () => {
       expect(spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(spec.ingress).toBeUndefined();
       expect(spec.egress).toBeUndefined();
-      // Every component has its own policy.
+      // Every component off the host network has its own policy.
       const names = m.policies.map((p) => (p.metadata as JsonObject).name).sort();
-      expect(names).toEqual(['allow-dns-egress', 'default-deny-all', ...componentNames].sort());
+      expect(names).toEqual(['allow-dns-egress', 'default-deny-all', ...[...m.pods.keys()].map(appName)].sort());
     });
   }
+
+  test('calo-lab: the probers reach their targets (ICMP included), the exporters their databases, Prometheus the nodes', async () => {
+    const m = await model('calo-lab');
+    const pod = (name: string): PodModel => m.pods.get(name) as PodModel;
+    const internet = { name: 'internet', cidr: '1.1.1.1/32' };
+    for (const prober of ['blackboxExporter', 'smokeping', 'mtrExporter']) {
+      expect(addressAllowed(m.policies, pod(prober), internet, { port: 0, protocol: 'ICMP' }, m.namespaces), prober).toBe(true);
+    }
+    expect(addressAllowed(m.policies, pod('blackboxExporter'), internet, { port: 443, protocol: 'TCP' }, m.namespaces)).toBe(true);
+    expect(addressAllowed(m.policies, pod('blackboxExporter'), internet, { port: 53, protocol: 'UDP' }, m.namespaces)).toBe(true);
+    // Nobody else pings or browses.
+    for (const name of ['grafana', 'loki', 'postgresExporter']) {
+      expect(addressAllowed(m.policies, pod(name), internet, { port: 0, protocol: 'ICMP' }, m.namespaces), name).toBe(false);
+      expect(addressAllowed(m.policies, pod(name), internet, { port: 443, protocol: 'TCP' }, m.namespaces), name).toBe(false);
+    }
+    const node = { name: 'node', cidr: '10.122.28.111/32' };
+    expect(addressAllowed(m.policies, pod('prometheus'), node, { port: 9100, protocol: 'TCP' }, m.namespaces)).toBe(true);
+    expect(addressAllowed(m.policies, pod('grafana'), node, { port: 9100, protocol: 'TCP' }, m.namespaces)).toBe(false);
+    // Alertmanager reaches Slack, the SMTP server and the webhook.
+    expect(addressAllowed(m.policies, pod('alertmanager'), internet, { port: 587, protocol: 'TCP' }, m.namespaces)).toBe(true);
+    const postgres = m.peers.get('postgresql@databases') as PodModel;
+    expect(allowed(m, pod('postgresExporter'), postgres, 5432, 'TCP')).toBe(true);
+    expect(allowed(m, pod('redisExporter'), postgres, 5432, 'TCP')).toBe(false);
+  });
 
   test('replica-to-replica rows exist only for backends with several replicas', async () => {
     const dev = (await model('dev')).flows;

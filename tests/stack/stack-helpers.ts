@@ -11,13 +11,90 @@ import type { EvaluateOptions, JsonObject, JsonValue } from '../../src/engine/ty
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const libDir = join(repoRoot, 'lib');
 export const vendorDir = join(repoRoot, 'vendor');
+/** The MOP environments (the OpenTelemetry pipeline: Alloy, OBI, Tempo, Mimir, Loki, Grafana). */
 export const environmentNames = ['dev', 'staging', 'production'] as const;
 export type EnvironmentName = (typeof environmentNames)[number];
+/** The environments of the seed systems: the Prometheus-family stack and the homelab. */
+export const seedEnvironmentNames = ['calo-lab', 'homelab'] as const;
+/** Every environment of the repository. */
+export const allEnvironmentNames = [...environmentNames, ...seedEnvironmentNames] as const;
+export type AnyEnvironmentName = (typeof allEnvironmentNames)[number];
+export const namespaces: Record<AnyEnvironmentName, string> = {
+  dev: 'observability-dev',
+  staging: 'observability-staging',
+  production: 'observability',
+  'calo-lab': 'ao-os',
+  homelab: 'logging',
+};
+/** The six MOP components. */
 export const componentNames = ['alloy', 'obi', 'tempo', 'mimir', 'loki', 'grafana'] as const;
 export type ComponentName = (typeof componentNames)[number];
+/** Every component of the configuration (components.<key>), as lib/config.libsonnet lists them. */
+export const allComponentNames = [
+  ...componentNames,
+  'prometheus',
+  'alertmanager',
+  'nodeExporter',
+  'cadvisor',
+  'kubeStateMetrics',
+  'blackboxExporter',
+  'promtail',
+  'alloyLogs',
+  'smokeping',
+  'mtrExporter',
+  'mongodbExporter',
+  'postgresExporter',
+  'redisExporter',
+  'jenkins',
+  'fastapi',
+] as const;
+/** Components without a workload: Prometheus scrape jobs only. */
+export const scrapeOnlyComponents = new Set(['jenkins', 'fastapi']);
+/** The library file of each component that has one. */
+export const libraryFiles: Record<string, string> = {
+  alloy: 'alloy.libsonnet',
+  obi: 'obi.libsonnet',
+  tempo: 'tempo.libsonnet',
+  mimir: 'mimir.libsonnet',
+  loki: 'loki.libsonnet',
+  grafana: 'grafana.libsonnet',
+  prometheus: 'prometheus.libsonnet',
+  alertmanager: 'alertmanager.libsonnet',
+  nodeExporter: 'node-exporter.libsonnet',
+  cadvisor: 'cadvisor.libsonnet',
+  kubeStateMetrics: 'kube-state-metrics.libsonnet',
+  blackboxExporter: 'blackbox-exporter.libsonnet',
+  promtail: 'promtail.libsonnet',
+  alloyLogs: 'alloy-logs.libsonnet',
+  smokeping: 'smokeping.libsonnet',
+  mtrExporter: 'mtr-exporter.libsonnet',
+  mongodbExporter: 'mongodb-exporter.libsonnet',
+  postgresExporter: 'postgres-exporter.libsonnet',
+  redisExporter: 'redis-exporter.libsonnet',
+};
+/** The Kubernetes name of each component (workload, Service, NetworkPolicy), from lib/catalog.libsonnet. */
+export const appNames: Record<string, string> = {
+  nodeExporter: 'node-exporter',
+  kubeStateMetrics: 'kube-state-metrics',
+  blackboxExporter: 'blackbox-exporter',
+  alloyLogs: 'alloy-logs',
+  smokeping: 'smokeping-prober',
+  mtrExporter: 'mtr-exporter',
+  mongodbExporter: 'mongodb-exporter',
+  postgresExporter: 'postgres-exporter',
+  redisExporter: 'redis-exporter',
+};
+export function appName(component: string): string {
+  return appNames[component] ?? component;
+}
 
 /** Kinds Tanka does not namespace (a subset of its clusterWideKinds: the ones the stack uses). */
-export const clusterScopedKinds = new Set(['Namespace', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding']);
+export const clusterScopedKinds = new Set(['Namespace', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'PersistentVolume']);
+
+/** `kind/namespace/name` of a manifest: its identity within an environment. */
+export function identity(manifest: { kind: string; metadata: JsonObject }): string {
+  return `${manifest.kind}/${String(manifest.metadata.namespace ?? '')}/${String(manifest.metadata.name)}`;
+}
 
 const engine = new LibjsonnetEngine();
 

@@ -7,9 +7,12 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_EXPORT_FORMAT, planExport, prepareOutputDir, applyExportPlan, type MergeStrategy } from '../../export/index.js';
 import { MopError, MultipleEnvironmentsError, NoMatchingEnvironmentError } from '../../tanka/errors.js';
-import { loadEnvironment, type EnvironmentInfo } from '../../tanka/load.js';
+import { loadEnvironmentCached } from '../../cache/index.js';
+import { addShardOption, selectShard, type Shard } from '../../shard/index.js';
+import { type EnvironmentInfo } from '../../tanka/load.js';
 import { environmentsFor } from '../../tanka/targets.js';
 import { mapLimit } from '../../util/map-limit.js';
+import { addNoCacheOption, evaluationCacheFor } from '../cache-flags.js';
 import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
 import { EXIT_OK, runCommand, writeDiagnostic } from '../output.js';
 
@@ -25,6 +28,8 @@ interface Flags extends JsonnetFlagValues {
   recursive?: boolean;
   jobs: number;
   parallel?: number;
+  shard?: Shard;
+  cache: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -85,19 +90,23 @@ export function registerExport(program: Command): void {
     .addOption(new Option('-r, --recursive', 'accepted for tk compatibility: directories are always searched').hideHelp())
     .addOption(new Option('-j, --jobs <n>', 'environments evaluated at once').argParser(parseJobs).default(availableParallelism()))
     .addOption(new Option('-p, --parallel <n>', 'tk spelling of --jobs').argParser(parseJobs).hideHelp());
+  addShardOption(command);
+  addNoCacheOption(command);
   addJsonnetFlags(command).action(async (outDir: string, targets: string[], flags: Flags) => {
     process.exitCode = await runCommand(async () => {
       const strategy = mergeStrategy(flags);
       const options = { jsonnet: jsonnetOptions(flags), warn: writeDiagnostic };
       let envs = unique(await environmentsFor(targets, options));
       if (flags.name !== undefined) envs = selectByName(envs, flags.name, targets.join(' ') || '.');
+      envs = selectShard(envs, flags.shard);
       prepareOutputDir(outDir, strategy);
+      const cache = evaluationCacheFor(flags.cache);
       const loaded = await mapLimit(envs, flags.parallel ?? flags.jobs, (info) =>
-        loadEnvironment(info.paths.entrypoint, {
-          ...options,
-          name: info.inline ? info.env.metadata.name : undefined,
-          targets: flags.target,
-        }),
+        loadEnvironmentCached(
+          info.paths.entrypoint,
+          { ...options, name: info.inline ? info.env.metadata.name : undefined, targets: flags.target },
+          cache,
+        ),
       );
       const plan = planExport(loaded, outDir, {
         format: flags.format,

@@ -6,13 +6,17 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
+import { formatShardedJson, formatShardedJunit, sourcePositions } from '../../report/shard.js';
+import { addShardOption, selectShard, type Shard } from '../../shard/index.js';
 import { formatResults, OUTPUT_FORMATS, exitCodeFor, type OutputFormat, type ResourceResult } from '../../report/index.js';
 import { checkConfigs } from '../../validate/config-check.js';
+import { projectLintSettings, ruleDescriptions, type LintMode } from '../../lint/index.js';
 import { MopError } from '../../tanka/errors.js';
 import { findRoot } from '../../tanka/jpath.js';
 import { runValidation } from '../../validate/run.js';
 import { defaultCacheDir, normalizeVersion, projectSettings, type ValidateSettings } from '../../validate/settings.js';
-import { projectSources, targetSources } from '../../validate/sources.js';
+import { projectSources, sourceName, targetSources } from '../../validate/sources.js';
+import { addNoCacheOption, evaluationCacheFor } from '../cache-flags.js';
 import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
 import { EXIT_ERROR, runCommand, useColor, writeData, writeDiagnostic } from '../output.js';
 
@@ -27,10 +31,13 @@ interface Flags extends JsonnetFlagValues {
   ignoreMissingSchemas?: boolean;
   skip?: string;
   reject?: string;
-  cache?: string;
+  /** `--cache <dir>` (schemas and evaluations), or false with `--no-cache` (evaluations only). */
+  cache?: string | false;
+  shard?: Shard;
   jobs: number;
   download: boolean;
   configCheck: boolean;
+  lint?: LintMode;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -62,8 +69,11 @@ export function registerValidate(program: Command): void {
     .option('--reject <kinds>', 'comma-separated kinds to refuse')
     .option('--cache <dir>', 'schema and validator cache (default: $XDG_CACHE_HOME/mop or ~/.cache/mop)')
     .option('--no-download', 'never download schemas; use only the cache')
+    .addOption(new Option('--lint <preset>', 'lint after schema validation: off, recommended or strict (default: mop.json lint.preset, else recommended)').choices(['off', 'recommended', 'strict']))
     .option('--no-config-check', "don't check the environments' config against generated/config.schema.json first")
     .addOption(new Option('-j, --jobs <n>', 'environments evaluated at once').argParser(Number).default(availableParallelism()));
+  addNoCacheOption(command);
+  addShardOption(command, 'sources (environments, Jsonnet files, libraries, manifest targets)');
   addJsonnetFlags(command).action(async (targets: string[], flags: Flags) => {
     process.exitCode = await runCommand(async () => {
       for (const target of targets) {
@@ -79,22 +89,31 @@ export function registerValidate(program: Command): void {
         reject: csv(flags.reject),
       };
       const project = projectSettings(projectRoot(), cliSettings);
+      const lintProject = projectLintSettings(projectRoot());
       const load = { jsonnet: jsonnetOptions(flags), warn: writeDiagnostic };
-      const sources = targets.length > 0 ? await targetSources(targets, load) : await projectSources(load);
-      const render = (results: ResourceResult[]) =>
-        writeData(
-          formatResults(flags.output, results, {
-            color: useColor(process.stdout),
-            summaryOnly: flags.summary,
-            verbose: flags.verbose,
-            // GitHub and SARIF paths are relative to the workspace root.
-            root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-          }),
-        );
+      const allSources = targets.length > 0 ? await targetSources(targets, load) : await projectSources(load);
+      // --shard: this job's part of the sources; reports remember where each source was in the
+      // unsharded order, so that `mop report merge` can restore it.
+      const sources = selectShard(allSources, flags.shard);
+      const positions = sourcePositions(allSources.map((s) => sourceName(s)));
+      const render = (results: ResourceResult[]) => {
+        const options = {
+          color: useColor(process.stdout),
+          summaryOnly: flags.summary,
+          verbose: flags.verbose,
+          // GitHub and SARIF paths are relative to the workspace root.
+          root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+          ruleDescriptions: ruleDescriptions(),
+        };
+        if (flags.shard && flags.output === 'json') writeData(formatShardedJson(results, flags.shard, positions));
+        else if (flags.shard && flags.output === 'junit') writeData(formatShardedJunit(results, options, flags.shard, positions));
+        else writeData(formatResults(flags.output, results, options));
+      };
       // The configs first: a wrong key is reported as such, before any manifest is evaluated.
       const root = projectRoot();
       if (root && flags.configCheck) {
-        const config = await checkConfigs(root, sources, targets.length === 0);
+        // A shard checks the configs of its own environments only, so merged reports hold each once.
+        const config = await checkConfigs(root, sources, targets.length === 0 && !flags.shard);
         if (config.note) writeDiagnostic(config.note);
         if (config.results.length > 0) {
           render(config.results);
@@ -105,9 +124,11 @@ export function registerValidate(program: Command): void {
         load,
         project,
         flags: cliSettings,
-        cacheDir: flags.cache ?? defaultCacheDir(),
+        cacheDir: typeof flags.cache === 'string' ? flags.cache : defaultCacheDir(),
+        evalCache: evaluationCacheFor(flags.cache),
         jobs: flags.jobs,
         download: flags.download,
+        lint: { project: lintProject, mode: flags.lint },
       });
       render(results);
       return evaluationFailed ? EXIT_ERROR : exitCodeFor(results);

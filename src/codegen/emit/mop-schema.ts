@@ -2,7 +2,7 @@
  * The JSON Schema of the project config file `mop.json`. Its keys are shared by commands:
  * `mop validate` (kubernetesVersion, schemaLocations, crds, strict, ignoreMissingSchemas, skip,
  * reject, environments; read by src/validate/settings.ts), lint settings,
- * and `codegen`. Top-level keys are closed so that a misspelled key shows up in the editor; a
+ * `codegen`, and `engine` (src/cli/jsonnet-flags.ts). Top-level keys are closed so that a misspelled key shows up in the editor; a
  * command that adds a key adds it here.
  */
 import type { SchemaNode } from '../schema.js';
@@ -27,6 +27,10 @@ const VALIDATION_PROPERTIES: Record<string, SchemaNode> = {
   reject: stringList('Kinds refused outright (Kind or group/version/Kind), as kubeconform -reject.'),
   lint: {
     description: 'Lint settings (rules turned on or off, their options); see the lint section of the README.',
+    type: 'object',
+  },
+  flows: {
+    description: 'The intended network flows checked by `mop flows` and the network-flows lint rule (componentLabel, and flows for projects without lib/flows.libsonnet); see the network flows section of the README.',
     type: 'object',
   },
 };
@@ -78,6 +82,12 @@ const MOP: SchemaNode = {
       additionalProperties: { type: 'object', properties: VALIDATION_PROPERTIES, additionalProperties: false },
     },
     codegen: CODEGEN,
+    engine: {
+      description:
+        'Jsonnet engine of the evaluating commands: ts (the TypeScript engine), libjsonnet (the C++ reference engine) or binary:<path> (a jsonnet-compatible program, without native functions). --engine and MOP_ENGINE override it.',
+      type: 'string',
+      pattern: '^(ts|libjsonnet|binary:.+)$',
+    },
   },
   additionalProperties: false,
 };

@@ -3,6 +3,7 @@
 import type { Evaluator } from '../evaluator.js';
 import { JFunction, JObject, Layer, Thunk, strChars, typeName, type FieldDef, type Lazy, type Site, type Value } from '../values.js';
 import { arr, bool, define, fn, int, num, obj, str, type NativeTable } from './helpers.js';
+import { format } from './format.js';
 
 export function addCoreNatives(ev: Evaluator, t: NativeTable): void {
   const identity = new JFunction([{ name: 'x', def: null }], null, null, 1, (a) => a[0]!, null, 'id');
@@ -43,7 +44,7 @@ export function addCoreNatives(ev: Evaluator, t: NativeTable): void {
   define(t, 'equals', ['x', 'y'], ([x, y], site) => ev.equals(x!, y!, site));
   define(t, 'mod', ['a', 'b'], ([a, b], site) => {
     if (typeof a === 'number' && typeof b === 'number') return modulo(ev, a, b, site);
-    if (typeof a === 'string') return ev.call(ev.stdFunction('format', site), [a, b!], null, site);
+    if (typeof a === 'string') return format(ev, a, b!, site);
     throw ev.error(`Operator % cannot be used on types ${typeName(a!)} and ${typeName(b!)}.`, site);
   });
   define(t, 'modulo', ['x', 'y'], ([x, y], site) => modulo(ev, num(ev, x!, site), num(ev, y!, site), site));

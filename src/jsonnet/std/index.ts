@@ -14,6 +14,7 @@ import { parse } from '../parser.js';
 import { resolve } from '../resolver.js';
 import { JObject, Layer, type FieldDef, type Frame } from '../values.js';
 import { addCoreNatives } from './core.js';
+import { addFormatNatives } from './format.js';
 import type { NativeTable } from './helpers.js';
 import { addManifestNatives } from './manifest.js';
 import { addStringNatives } from './strings.js';
@@ -45,6 +46,8 @@ export function installStd(ev: Evaluator): JObject {
   addCoreNatives(ev, natives);
   addStringNatives(ev, natives);
   addManifestNatives(ev, natives);
+  // std.format of a non-string runs std.jsonnet's own code (whatever it makes of it).
+  addFormatNatives(ev, natives, () => ev.objectIndex(evaluated as JObject, 'format', { loc: null, ctx: '', label: 'During evaluation' }));
 
   const frame: Frame = [null, null, null];
   const evaluated = ev.eval(loadStdAst(), frame);
