@@ -47,6 +47,8 @@ async function tankaRepository(): Promise<string> {
   writeFileSync(join(dir, 'environments/x/main.jsonnet'), "local app = import 'app.libsonnet';\n\n{\n  web: app.deployment('web', 2),\n}\n");
   writeFileSync(join(dir, 'lib/app.libsonnet'), GOOD_LIB);
   writeFileSync(join(dir, 'README.md'), 'a Tanka project\n');
+  // The namespace is created outside this project (lint's missing-namespace rule needs to know).
+  writeFileSync(join(dir, 'mop.json'), JSON.stringify({ lint: { externalNamespaces: ['x'] } }, null, 2) + '\n');
   await git(dir, 'init', '--quiet', '--initial-branch=main');
   await git(dir, 'add', '.');
   await git(dir, 'commit', '--quiet', '--no-verify', '-m', 'initial');
