@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { generateWorkload } from './k8s-libsonnet.js';
 import { spawnSync } from 'node:child_process';
 import { table, which } from './measure.js';
+import { runTestSuiteBench } from './test-suite.js';
 
 const REPO = resolve(new URL('../..', import.meta.url).pathname);
 const SWAGGER = resolve(REPO, '..', 'shared', 'kubernetes', 'openapi', 'v1.32.0', 'swagger.json');
@@ -83,6 +84,7 @@ export async function runEngineBench(args: string[]): Promise<void> {
       ]),
     );
     if (rows.some((r) => r.sha256 !== reference.sha256)) process.exitCode = 1;
+    await runTestSuiteBench();
     if (args.includes('--keep')) console.log(`\nkept ${dir}`);
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
