@@ -39,14 +39,31 @@ interface PromqlChecker {
 }
 type EditorStateFactory = { create(config: { doc: string; extensions: unknown }): unknown };
 
-const lezer = require('@prometheus-io/lezer-promql') as { parser: LezerParser };
-const { EditorState } = require('@codemirror/state') as { EditorState: EditorStateFactory };
-const { LRLanguage } = require('@codemirror/language') as { LRLanguage: { define(spec: { parser: LezerParser }): unknown } };
-const { Parser } = require('@prometheus-io/codemirror-promql/dist/cjs/parser/parser.js') as {
+interface PromqlMachinery {
+  parser: LezerParser;
+  EditorState: EditorStateFactory;
+  language: unknown;
   Parser: new (state: unknown) => PromqlChecker;
-};
+}
 
-const language = LRLanguage.define({ parser: lezer.parser });
+let machinery: PromqlMachinery | undefined;
+
+/**
+ * Loaded on first use: these packages take a tenth of a second to load, which every mop command
+ * would otherwise pay at start-up, and only rule files with PromQL need them.
+ */
+function promql(): PromqlMachinery {
+  if (!machinery) {
+    const lezer = require('@prometheus-io/lezer-promql') as { parser: LezerParser };
+    const { EditorState } = require('@codemirror/state') as { EditorState: EditorStateFactory };
+    const { LRLanguage } = require('@codemirror/language') as { LRLanguage: { define(spec: { parser: LezerParser }): unknown } };
+    const { Parser } = require('@prometheus-io/codemirror-promql/dist/cjs/parser/parser.js') as {
+      Parser: new (state: unknown) => PromqlChecker;
+    };
+    machinery = { parser: lezer.parser, EditorState, language: LRLanguage.define({ parser: lezer.parser }), Parser };
+  }
+  return machinery;
+}
 
 export interface PromqlProblem {
   /** 0-based offsets into the expression. */
@@ -58,8 +75,9 @@ export interface PromqlProblem {
 /** The problems of one PromQL expression; `[]` when Prometheus would accept it. */
 export function checkPromql(expression: string): PromqlProblem[] {
   if (expression.trim() === '') return [{ from: 0, to: 0, message: 'the expression is empty' }];
+  const { parser, EditorState, language, Parser } = promql();
   const problems: PromqlProblem[] = [];
-  const tree = lezer.parser.parse(expression);
+  const tree = parser.parse(expression);
   let syntaxError: PromqlProblem | undefined;
   tree.iterate({
     enter(node) {
