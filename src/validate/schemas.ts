@@ -60,6 +60,8 @@ export class SchemaResolver {
     private readonly validator: Validator,
     private readonly external: ExternalSchemas | undefined,
     private readonly locations: string[],
+    /** Remote locations not asked because downloads are off. */
+    private readonly skippedLocations: string[] = [],
   ) {}
 
   /**
@@ -83,13 +85,17 @@ export class SchemaResolver {
       if (bundle) bundles.push(bundle);
     }
     if (inputCrds.length > 0) bundles.push(inMemorySource(convertCrds(inputCrds as JsonObject[], { id: 'input-crds', label: 'CRDs in the input' })));
-    const templates = locations.filter((l) => l !== 'default');
+    // --no-download also keeps remote schema locations from being fetched: they are skipped, and
+    // the "no schema" message says so.
+    const templates = locations.filter((l) => l !== 'default' && (options.download || !/^https?:\/\//.test(l)));
     const external =
       templates.length > 0
         ? new ExternalSchemas(templates, { kubernetesVersion: settings.kubernetesVersion, strict: settings.strict })
         : undefined;
     const validator = createValidator(createStore(bundles), { strict: settings.strict, cacheDir });
-    return new SchemaResolver(settings, validator, external, locations);
+    const tried = locations.filter((l) => l === 'default' || templates.includes(l));
+    const skipped = locations.filter((l) => l !== 'default' && !templates.includes(l));
+    return new SchemaResolver(settings, validator, external, tried, skipped);
   }
 
   /** Checks many objects; synchronous per object unless a schema-location template must be fetched. */
@@ -125,7 +131,10 @@ export class SchemaResolver {
       if (lookup.found) return this.fromFindings(this.validator.validate(object));
     }
     if (this.settings.ignoreMissingSchemas) return { status: 'skipped', findings: [] };
-    const tried = this.locations.map((l) => (l === 'default' ? `Kubernetes ${this.settings.kubernetesVersion} OpenAPI spec` : l));
+    const tried = [
+      ...this.locations.map((l) => (l === 'default' ? `Kubernetes ${this.settings.kubernetesVersion} OpenAPI spec` : l)),
+      ...this.skippedLocations.map((l) => `${l} (not fetched: --no-download)`),
+    ];
     return { status: 'error', findings: [{ rule: 'missing-schema', severity: 'error', path: '', message: noSchemaMessage(apiVersion, kind, tried, lookup) }] };
   }
 
