@@ -26,10 +26,14 @@ const SENSITIVE = [
   '/var/lib/containerd',
 ];
 
+/**
+ * The sensitive directory `path` is, is under, or contains (mounting `/var/run` exposes the
+ * runtime sockets inside it as much as mounting the socket itself does).
+ */
 export function sensitivePath(path: string): string | undefined {
   const normalized = path.replace(/\/+$/, '') || '/';
   if (normalized === '/') return '/';
-  return SENSITIVE.find((dir) => normalized === dir || normalized.startsWith(`${dir}/`));
+  return SENSITIVE.find((dir) => normalized === dir || normalized.startsWith(`${dir}/`) || dir.startsWith(`${normalized}/`));
 }
 
 export const sensitiveHostMounts: ObjectRule = {
@@ -48,7 +52,7 @@ export const sensitiveHostMounts: ObjectRule = {
       if (!sensitive) return;
       problems.push({
         path: under(pod.specPointer, 'volumes', i, 'hostPath', 'path'),
-        message: `volume "${stringAt(volume.name) ?? i}" mounts ${path}${sensitive === path ? '' : ` (under ${sensitive})`} from the node, which gives the pod control over the node: remove it, or opt out with a reason if the workload is a node agent that needs it`,
+        message: `volume "${stringAt(volume.name) ?? i}" mounts ${path}${sensitive === path ? '' : sensitive.startsWith(`${path.replace(/\/+$/, '')}/`) ? ` (which holds ${sensitive})` : ` (under ${sensitive})`} from the node, which gives the pod control over the node: remove it, or opt out with a reason if the workload is a node agent that needs it`,
       });
     });
     return problems;

@@ -15,4 +15,10 @@ describe('sensitive-host-mounts', () => {
     expect(checkObject(sensitiveHostMounts, withHostPath('/'))[0].message).toMatch(/mounts \/ from the node/);
     expect(checkObject(sensitiveHostMounts, withHostPath('/var/run/docker.sock'))).toHaveLength(1);
   });
+
+  it('fails a parent directory of a sensitive path (/var/run holds the runtime sockets)', () => {
+    expect(checkObject(sensitiveHostMounts, withHostPath('/var/run'))[0].message).toMatch(/mounts \/var\/run \(which holds \/var\/run\/docker\.sock\)/);
+    expect(checkObject(sensitiveHostMounts, withHostPath('/var/lib/'))).toHaveLength(1);
+    expect(checkObject(sensitiveHostMounts, withHostPath('/var/log'))).toEqual([]);
+  });
 });
