@@ -18,7 +18,7 @@ import type { JsonObject, JsonValue } from '../../engine/types.js';
 import { parseGoDecimalFloatOk, parseGoUint } from '../../yaml/go-strconv.js';
 import { compareUtf8, setOwn } from './go-json.js';
 import { goByteSlice, goDecodeUtf8, goFormatFloatV, goLen, goQuote } from './go-format.js';
-import { marshalGoTimestamp, parseGoYamlTimestamp, type GoTimestamp } from './yaml-timestamp.js';
+import { marshalGoTimestamp, parseGoYamlTimestamp, type GoTimestamp } from '../../yaml/go-timestamp.js';
 
 /** An error as yaml.v3's `Decoder.Decode` returns it (`yaml: ...`). */
 export class YamlV3Error extends Error {
