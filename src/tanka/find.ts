@@ -4,10 +4,12 @@
  * other error is fatal. Results are sorted by name, as `tk env list` prints them.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { NoBaseError } from './errors.js';
 import { DEFAULT_ENTRYPOINT, findRoot } from './jpath.js';
 import { listEnvironmentsAt, type EnvironmentInfo, type LoadOptions } from './load.js';
+import { mapLimit } from '../util/map-limit.js';
 
 // Tanka walks everything; mop also skips these, which never hold environments but can be huge.
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -47,21 +49,29 @@ export function projectEntrypoints(dir: string): string[] {
 }
 
 /**
- * All environments below `paths`, evaluated concurrently (each evaluation runs on libjsonnet's worker
- * thread), sorted by name. Errors name the entrypoint they came from.
+ * The environments defined at each entrypoint (one static, or the inline ones), at most `jobs`
+ * evaluated at once, in entrypoint order. Entrypoints that turn out not to be environments (no
+ * base) are skipped; any other error names the entrypoint it came from.
  */
+export async function environmentsAtEntrypoints(
+  entrypoints: string[],
+  options: LoadOptions,
+  jobs = availableParallelism(),
+): Promise<EnvironmentInfo[]> {
+  const results = await mapLimit(entrypoints, jobs, async (file) => {
+    try {
+      return await listEnvironmentsAt(file, options);
+    } catch (error) {
+      if (error instanceof NoBaseError) return [];
+      if (error instanceof Error) error.message = `${file}:\n ${error.message}`;
+      throw error;
+    }
+  });
+  return results.flat();
+}
+
+/** All environments below `paths`, sorted by name. */
 export async function findEnvironments(paths: string[], options: LoadOptions): Promise<EnvironmentInfo[]> {
   const entrypoints = [...new Set(paths.flatMap(projectEntrypoints))];
-  const results = await Promise.all(
-    entrypoints.map(async (file) => {
-      try {
-        return await listEnvironmentsAt(file, options);
-      } catch (error) {
-        if (error instanceof NoBaseError) return [];
-        if (error instanceof Error) error.message = `${file}:\n ${error.message}`;
-        throw error;
-      }
-    }),
-  );
-  return results.flat().sort(byName);
+  return (await environmentsAtEntrypoints(entrypoints, options)).sort(byName);
 }

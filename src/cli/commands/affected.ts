@@ -8,13 +8,13 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { changedFilesSince } from '../../tanka/changed-files.js';
-import { MopError, NoBaseError } from '../../tanka/errors.js';
+import { MopError } from '../../tanka/errors.js';
 import { ImporterIndex } from '../../tanka/importers.js';
 import { findRoot } from '../../tanka/jpath.js';
-import { listEnvironmentsAt, type LoadOptions } from '../../tanka/load.js';
+import { environmentsAtEntrypoints } from '../../tanka/find.js';
+import type { LoadOptions } from '../../tanka/load.js';
 import { goQuote } from '../../tanka/natives/go-format.js';
 import { compareBytes, goJson } from '../../util/go-json.js';
-import { mapLimit } from '../../util/map-limit.js';
 import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
 import { EXIT_OK, runCommand, writeData, writeDiagnostic } from '../output.js';
 
@@ -61,16 +61,8 @@ function inProject(entrypoint: string, root: string): boolean {
 
 /** The environments defined at each entrypoint (one static, or the inline ones), sorted by name. */
 async function environmentsAt(entrypoints: string[], options: LoadOptions, jobs: number): Promise<AffectedEnvironment[]> {
-  const found = await mapLimit(entrypoints, jobs, async (file) => {
-    try {
-      return await listEnvironmentsAt(file, options);
-    } catch (error) {
-      if (error instanceof NoBaseError) return [];
-      if (error instanceof Error) error.message = `${file}:\n ${error.message}`;
-      throw error;
-    }
-  });
-  const rows = found.flat().map(({ env, paths }) => ({
+  const found = await environmentsAtEntrypoints(entrypoints, options, jobs);
+  const rows = found.map(({ env, paths }) => ({
     name: env.metadata.name ?? '',
     path: relative(paths.root, paths.entrypoint),
   }));
