@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goJson } from '../util/go-json.js';
-import { compareUtf8 } from '../tanka/natives/go-json.js';
+import { compareBytes } from '../util/go-json.js';
 import { ExportError } from './errors.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -48,7 +48,7 @@ export function readManifestIndex(dir: string): ManifestIndex | undefined {
  * `&` as `\u003c`…), four-space indent, `{}` when empty, no trailing newline.
  */
 export function manifestIndexJson(index: ManifestIndex): string {
-  const keys = [...index.keys()].sort(compareUtf8);
+  const keys = [...index.keys()].sort(compareBytes);
   if (keys.length === 0) return '{}';
   const lines = keys.map((key) => `    ${goJson(key)}: ${goJson(index.get(key) as string)}`);
   return `{\n${lines.join(',\n')}\n}`;

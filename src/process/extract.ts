@@ -11,7 +11,7 @@
  * overflow the JavaScript stack.
  */
 import type { JsonObject, JsonValue } from '../engine/types.js';
-import { compareBytes } from './byte-order.js';
+import { compareBytes } from '../util/go-json.js';
 import { ExtractionError, SchemaError } from './errors.js';
 import { isJsonObject, manifestProblem, verifyManifest, type Manifest } from './manifest.js';
 

@@ -12,7 +12,7 @@
  */
 import { RE2JS } from 're2js';
 import { TargetError } from './errors.js';
-import { goQuote } from './go-format.js';
+import { goQuote } from '../tanka/natives/go-format.js';
 import { goTitle } from './go-title.js';
 import { kindName, type Manifest } from './manifest.js';
 import { CsvError, readAsCsv } from './string-slice.js';

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../engine/types.js';
 import type { Environment } from '../tanka/environment.js';
-import { compareBytes } from './byte-order.js';
+import { compareBytes } from '../util/go-json.js';
 import { LabelError } from './errors.js';
 import { ownMapCopy, setOwn, withMetadata, type Manifest } from './manifest.js';
 

@@ -7,8 +7,8 @@
  * `own()`: a key such as `constructor` must not find `Object.prototype`'s member.
  */
 import type { JsonObject, JsonValue, SourceLocations } from '../engine/types.js';
-import { compareBytes } from './byte-order.js';
-import { goTypeName } from './go-format.js';
+import { compareBytes } from '../util/go-json.js';
+import { goJsonTypeName as goTypeName } from '../tanka/natives/go-json.js';
 
 /**
  * One object of the processed output, with where extraction found it, so findings about it can be

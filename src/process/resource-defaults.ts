@@ -5,7 +5,7 @@
  * null one replaced by `{}`) when the environment has defaults for it.
  */
 import type { Environment } from '../tanka/environment.js';
-import { compareBytes } from './byte-order.js';
+import { compareBytes } from '../util/go-json.js';
 import { ownMapCopy, setOwn, withMetadata, type Manifest } from './manifest.js';
 
 export function resourceDefaults(manifests: readonly Manifest[], env: Environment): Manifest[] {

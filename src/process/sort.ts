@@ -4,7 +4,7 @@
  * and `metadata.generateName`, all compared byte-wise. Tanka sorts a list built in Go map order, so
  * full ties come out random there; here they keep their extraction order.
  */
-import { compareBytes } from './byte-order.js';
+import { compareBytes } from '../util/go-json.js';
 import { generateNameOf, kindOf, nameOf, namespaceOf, type Manifest } from './manifest.js';
 
 /** Install order of well-known kinds (inspired by Helm's kind sorter). */

@@ -26,7 +26,7 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { compareUtf8 } from './natives/go-json.js';
+import { compareBytes } from '../util/go-json.js';
 import { goClean, goDir, goJoin } from './natives/go-path.js';
 import { MopError } from './errors.js';
 import { DEFAULT_ENTRYPOINT, findBase, findRoot } from './jpath.js';
@@ -100,8 +100,8 @@ function walk(dir: string): Walked {
       if (entry.name.endsWith('.jsonnet') || entry.name.endsWith('.libsonnet')) out.jsonnet.push(full);
     }
   }
-  out.jsonnet.sort(compareUtf8);
-  out.symlinks.sort(compareUtf8);
+  out.jsonnet.sort(compareBytes);
+  out.symlinks.sort(compareBytes);
   return out;
 }
 
@@ -192,7 +192,7 @@ export class ImporterIndex {
         if (abs.includes(target)) out.add(abs.replace(target, link));
       }
     }
-    return [...out].sort(compareUtf8);
+    return [...out].sort(compareBytes);
   }
 
   private isLibOrVendored(file: string): boolean {
@@ -300,7 +300,7 @@ export class ImporterIndex {
         importers.add(this.realpath(importer) ?? importer);
       }
     }
-    return [...importers].sort(compareUtf8);
+    return [...importers].sort(compareBytes);
   }
 }
 

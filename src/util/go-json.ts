@@ -17,9 +17,26 @@ function quote(text: string): string {
   return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]);
 }
 
-/** Byte-wise (UTF-16 code unit) comparison, as Go's sort.Strings on ASCII/BMP keys. */
+/** Maps a UTF-16 code unit so that unit order equals code point order (surrogates above U+FFFF). */
+function rank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  if (unit <= 0xdfff) return unit + 0x2000;
+  return unit - 0x800;
+}
+
+/**
+ * Go's `a < b` on strings (UTF-8 byte order, which is code point order): -1, 0 or 1. JavaScript's
+ * `<` compares UTF-16 code units, which disagrees for characters above U+FFFF against
+ * U+E000–U+FFFF, so map keys and kinds are compared with this wherever Go's order matters.
+ */
 export function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return rank(x) < rank(y) ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
 /** `json.MarshalIndent(value, "", indent)`; with `indent` undefined, `json.Marshal`. */

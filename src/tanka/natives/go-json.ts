@@ -478,18 +478,3 @@ export function goJsonTypeName(value: JsonValue | undefined): string {
   return 'map[string]interface {}';
 }
 
-/** Byte-wise (UTF-8) string order, as Go sorts map keys. */
-export function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (U+10000 and up in UTF-8) sort after every BMP character, U+E000..U+FFFF included.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}

@@ -6,7 +6,7 @@
  * (the first such error, after the whole object was read, as Go reports it).
  */
 import type { JsonObject, JsonValue } from '../../engine/types.js';
-import { compareUtf8 } from './go-json.js';
+import { compareBytes } from '../../util/go-json.js';
 
 export type GoFieldType = 'string' | 'bool' | '[]string' | 'map[string]interface {}';
 
@@ -51,7 +51,7 @@ export function goUnmarshalStruct(
     firstError ??= `json: cannot unmarshal ${kind} into Go struct field ${structShortName}.${field.name} of type ${type}`;
   };
   // json.Marshal (which Tanka applies first) writes keys sorted; later duplicates win.
-  for (const key of Object.keys(value).sort(compareUtf8)) {
+  for (const key of Object.keys(value).sort(compareBytes)) {
     const field = fields.find((f) => f.name === key) ?? fields.find((f) => fold(f.name) === fold(key));
     if (!field) continue;
     const v = (value as JsonObject)[key];

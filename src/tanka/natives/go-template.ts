@@ -14,7 +14,7 @@
  * error that says so, rather than evaluated differently from Tanka.
  */
 import type { JsonValue } from '../../engine/types.js';
-import { compareUtf8 } from './go-json.js';
+import { compareBytes } from '../../util/go-json.js';
 import { goFormatFloatV, goLen, goQuote } from './go-format.js';
 import { toKebabCase, toSnakeCase } from './xstrings.js';
 
@@ -323,7 +323,7 @@ function formatV(v: JsonValue, isInt = false): string {
   if (typeof v === 'number') return isInt ? String(v) : goFormatFloatV(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map((x) => formatV(x)).join(' ')}]`;
-  const keys = Object.keys(v).sort(compareUtf8);
+  const keys = Object.keys(v).sort(compareBytes);
   return `map[${keys.map((k) => `${k}:${formatV(v[k])}`).join(' ')}]`;
 }
 

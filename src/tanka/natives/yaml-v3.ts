@@ -16,7 +16,8 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { JsonObject, JsonValue } from '../../engine/types.js';
 import { parseGoDecimalFloatOk, parseGoUint } from '../../yaml/go-strconv.js';
-import { compareUtf8, setOwn } from './go-json.js';
+import { compareBytes } from '../../util/go-json.js';
+import { setOwn } from './go-json.js';
 import { goByteSlice, goDecodeUtf8, goFormatFloatV, goLen, goQuote } from './go-format.js';
 import { marshalGoTimestamp, parseGoYamlTimestamp, type GoTimestamp } from '../../yaml/go-timestamp.js';
 
@@ -107,7 +108,7 @@ export function goValueToJson(value: GoValue): JsonValue {
   if (Array.isArray(value)) return value.map(goValueToJson);
   if (value.general) throw new GoJsonMarshalError('json: unsupported type: map[interface {}]interface {}');
   const out: JsonObject = {};
-  const entries = [...value.entries.values()].sort((a, b) => compareUtf8(a.key as string, b.key as string));
+  const entries = [...value.entries.values()].sort((a, b) => compareBytes(a.key as string, b.key as string));
   for (const { key, value: v } of entries) setOwn(out, key as string, goValueToJson(v));
   return out;
 }
