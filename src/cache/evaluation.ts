@@ -25,7 +25,7 @@ import { TK_LIBRARY_PATH, tankaImporter } from '../tanka/importer.js';
 import { resolvePaths, type ResolvedPaths } from '../tanka/jpath.js';
 import { isStatic, loadEnvironment, type LoadOptions, type LoadedEnvironment } from '../tanka/load.js';
 import { SPEC_FILE } from '../tanka/spec.js';
-import { ClosureScanner, sha256 } from './closure.js';
+import { ClosureScanner, sha256, type Closure } from './closure.js';
 import { CACHE_SUBDIRS, CacheStore } from './store.js';
 import { mopVersion } from './version.js';
 
@@ -112,10 +112,14 @@ export function evaluationKey(pathArg: string, options: LoadOptions, cache: Eval
     ext,
     tla,
     cwdMatters ? process.cwd() : null,
-    closure.edges.map((e) => [e.from, e.kind, e.path, e.resolved]),
-    sortedEntries(closure.files),
+    ...closureMaterial(closure),
   ];
   return { key: sha256(JSON.stringify(material)) };
+}
+
+/** What a cache key takes from a closure: its resolved edges and the hash of every file reached. */
+export function closureMaterial(closure: Extract<Closure, { cacheable: true }>): unknown[] {
+  return [closure.edges.map((e) => [e.from, e.kind, e.path, e.resolved]), sortedEntries(closure.files)];
 }
 
 /** What an entry holds. */
@@ -148,9 +152,11 @@ export async function loadEnvironmentCached(
   pathArg: string,
   options: LoadOptions,
   cache: EvaluationCache | undefined,
+  /** The key, when the caller has computed it already (with the same path and options). */
+  precomputed?: EvaluationKey,
 ): Promise<LoadedEnvironment> {
   if (!cache) return loadEnvironment(pathArg, options);
-  const computed = evaluationKey(pathArg, options, cache);
+  const computed = precomputed ?? evaluationKey(pathArg, options, cache);
   if ('uncacheable' in computed) {
     cache.stats.uncacheable.push({ path: pathArg, reason: computed.uncacheable });
     return loadEnvironment(pathArg, options);

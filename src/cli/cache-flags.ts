@@ -8,7 +8,7 @@ import { defaultCacheDir } from '../validate/settings.js';
  * value is then a directory, `false`, or undefined; elsewhere `true` or `false`.
  */
 export function addNoCacheOption(command: Command): Command {
-  return command.option('--no-cache', "don't read or write the evaluation cache (see mop cache clean)");
+  return command.option('--no-cache', "don't read or write cached evaluations (nor, for validate, cached results; see mop cache clean)");
 }
 
 /** The evaluation cache to use for these flags, or undefined with `--no-cache`. */

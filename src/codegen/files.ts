@@ -9,10 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
 import { MopError } from '../tanka/errors.js';
 import type { GeneratedFile } from './generate.js';
 import { GENERATED_MARKER, isGeneratedContent } from './header.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const diffLib = lazyModule<typeof import('diff')>('diff');
 
 export type FileState = 'missing' | 'up-to-date' | 'stale' | 'hand-written';
 
@@ -73,7 +75,7 @@ export function diffPlans(plans: FilePlan[]): string {
     .filter((p) => p.state !== 'up-to-date')
     .map((p) => {
       const from = p.current === undefined ? '/dev/null' : `a/${p.file.path}`;
-      return createTwoFilesPatch(from, `b/${p.file.path}`, p.current ?? '', p.file.content, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+      return diffLib().createTwoFilesPatch(from, `b/${p.file.path}`, p.current ?? '', p.file.content, undefined, undefined, { context: 3, headerOptions: diffLib().FILE_HEADERS_ONLY });
     })
     .join('');
 }

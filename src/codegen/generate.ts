@@ -15,10 +15,10 @@ import { VSCODE_SETTINGS, mergeVscodeSettings, type SchemaAssociation } from './
 import { ConfigReader, type ConfigSamples } from './evaluate.js';
 import { headerComment } from './header.js';
 import { inferSchema } from './infer.js';
-import type { CodegenSettings } from './project-config.js';
+import { CONFIG_SCHEMA_FILE, type CodegenSettings } from './project-config.js';
 import { withoutRequired, type SchemaNode } from './schema.js';
 
-export const CONFIG_SCHEMA_FILE = 'config.schema.json';
+export { CONFIG_SCHEMA_FILE } from './project-config.js';
 export const OVERRIDES_SCHEMA_FILE = 'config-overrides.schema.json';
 export const SPEC_SCHEMA_FILE = 'spec.schema.json';
 export const MOP_SCHEMA_FILE = 'mop.schema.json';

@@ -12,6 +12,9 @@ import { normalizeDoc, type FieldDoc } from './docs.js';
 
 export const PROJECT_CONFIG_FILE = 'mop.json';
 
+/** The generated config schema, under the codegen output directory. */
+export const CONFIG_SCHEMA_FILE = 'config.schema.json';
+
 /** Where the config lives and how to read it; every path is relative to the project root, with `/`. */
 export interface CodegenSettings {
   /** Absolute project root (the directory holding jsonnetfile.json / tkrc.yaml). */

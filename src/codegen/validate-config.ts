@@ -14,7 +14,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { JsonnetError, type JsonValue, type JsonnetEngine } from '../engine/types.js';
 import { MopError } from '../tanka/errors.js';
@@ -24,6 +23,9 @@ import { CONFIG_SCHEMA_FILE } from './generate.js';
 import { GO_DURATION_PATTERN, QUANTITY_PATTERN, durationSuggestion } from './patterns.js';
 import { codegenSettings, type CodegenSettings } from './project-config.js';
 import type { SchemaNode } from './schema.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const ajv2020 = lazyModule<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js');
 
 export interface ConfigFinding {
   /** The config key of the environment (`staging`). */
@@ -209,7 +211,7 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
 
 /** A compiled config schema. */
 export function compileConfigSchema(schema: SchemaNode): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  const ajv = new (ajv2020().Ajv2020)({ allErrors: true, strict: false, verbose: true });
   return ajv.compile(schema);
 }
 

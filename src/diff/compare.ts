@@ -3,10 +3,12 @@
  * objects are matched by group, kind, namespace and name (the identity Kubernetes gives them), and a
  * changed object is shown as a unified diff of the YAML `tk show` would print for it.
  */
-import { structuredPatch } from 'diff';
 import type { JsonObject, JsonValue } from '../engine/types.js';
 import { compareBytes } from '../util/go-json.js';
 import { marshalYamlV2 } from '../yaml/index.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const diffLib = lazyModule<typeof import('diff')>('diff');
 
 /** The identity of an object, as the diff reports it. */
 export interface ObjectRef {
@@ -114,7 +116,7 @@ function index(objects: readonly JsonObject[], defaultNamespace: string | undefi
 
 /** `diff -u` text with fixed headers (no timestamps, no `Index:` line). */
 export function unifiedDiff(fromName: string, toName: string, from: string, to: string, context = 3): string {
-  const patch = structuredPatch(fromName, toName, from, to, undefined, undefined, { context });
+  const patch = diffLib().structuredPatch(fromName, toName, from, to, undefined, undefined, { context });
   const lines = [`--- ${fromName}`, `+++ ${toName}`];
   for (const hunk of patch.hunks) {
     lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines);

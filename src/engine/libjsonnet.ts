@@ -10,14 +10,17 @@
  * `importer` the import order comes from library paths alone: libjsonnet, like go-jsonnet, searches
  * the importing file's directory first, then the most recently added path.
  */
-import { Jsonnet } from '@hanazuki/node-jsonnet';
 import { JsonnetError, type EvaluateOptions, type JsonValue, type JsonnetEngine } from './types.js';
+import type { Jsonnet } from '@hanazuki/node-jsonnet';
+import { lazyModule } from '../util/lazy-module.js';
+
+const addon = lazyModule<typeof import('@hanazuki/node-jsonnet')>('@hanazuki/node-jsonnet');
 
 /** go-jsonnet's default stack limit, which Tanka uses when --max-stack is 0. */
 export const DEFAULT_MAX_STACK = 500;
 
 function configure(options: EvaluateOptions): Jsonnet {
-  const vm = new Jsonnet();
+  const vm = new (addon().Jsonnet)();
   vm.setMaxStack(options.maxStack && options.maxStack > 0 ? options.maxStack : DEFAULT_MAX_STACK);
   vm.setMaxTrace(20);
   // addJpath: "paths added more recently take precedence", so add lowest precedence first.

@@ -6,7 +6,6 @@
  * evaluation run again from the start — evaluation is deterministic, so each run gets further,
  * and an importer that answers synchronously (the usual case) costs nothing extra.
  */
-import { parseAllDocuments } from 'yaml';
 import { NeedsAsync, evaluateFile, evaluateSnippet, formatError, type Evaluation, type ImportedFile, type JsonValue as JValue, type Locations, type VmOptions } from '../jsonnet/index.js';
 import {
   JsonnetError,
@@ -17,10 +16,13 @@ import {
   type JsonnetEngine,
   type SourceLocations,
 } from './types.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 
 /** std.parseYaml: YAML 1.1 scalars as go-yaml v2 (sigs.k8s.io/yaml) reads them. */
 function parseYaml(text: string): { docs: unknown[]; stream: boolean } {
-  const docs = parseAllDocuments(text, { version: '1.1' });
+  const docs = yaml().parseAllDocuments(text, { version: '1.1' });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const d of list) if (d.errors.length > 0) throw new Error(d.errors[0]!.message);
   return { docs: list.map((d) => d.toJS({ maxAliasCount: -1 })), stream: list.length > 1 };

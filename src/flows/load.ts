@@ -140,21 +140,39 @@ function configEnvironment(env: FlowsEnvironment, settings: FlowsSettings, envir
 const str = (s: string): string => JSON.stringify(s);
 
 /**
- * The intended flows of an environment, or undefined when the project defines none. Throws
- * FlowsError when a definition exists but cannot be evaluated.
+ * How an environment's intended flows are obtained, without evaluating anything: none, a static
+ * definition, or a Jsonnet snippet to evaluate (what the evaluation cache keys need to know).
+ * Throws FlowsError or ProjectConfigError when the configuration is wrong.
  */
-export async function loadFlows(env: FlowsEnvironment, jsonnet: JsonnetOptions): Promise<FlowsDefinition | undefined> {
+export type FlowsPlan =
+  | { kind: 'none' }
+  | { kind: 'static'; definition: FlowsDefinition }
+  | {
+      kind: 'library';
+      /** The snippet, its file name (relative imports resolve from the root), and the library paths. */
+      code: string;
+      file: string;
+      importPaths: string[];
+      /** The library evaluated and the config file it gets. */
+      libraryPath: string;
+      origin: string;
+      configName: string;
+      componentLabel: string;
+      dns?: DnsPeer;
+    };
+
+export function planFlows(env: FlowsEnvironment): FlowsPlan {
   const root = env.paths.root;
   const settings = flowsSettings(root, env.name);
   const componentLabel = settings.componentLabel ?? DEFAULT_COMPONENT_LABEL;
   if (settings.matrix) {
-    return { origin: `${PROJECT_CONFIG_FILE} flows.matrix`, rows: settings.matrix, componentLabel, dns: settings.dns ?? DEFAULT_DNS };
+    return { kind: 'static', definition: { origin: `${PROJECT_CONFIG_FILE} flows.matrix`, rows: settings.matrix, componentLabel, dns: settings.dns ?? DEFAULT_DNS } };
   }
   const library = settings.library ?? DEFAULT_FLOWS_LIBRARY;
   const libraryPath = resolve(root, library);
   if (!existsSync(libraryPath)) {
     if (settings.library) throw new FlowsError(`${where('flows.library')}: ${library} does not exist`);
-    return undefined;
+    return { kind: 'none' };
   }
   const codegen = codegenSettings(root);
   const configFile = resolve(root, settings.config ?? codegen.config);
@@ -179,10 +197,32 @@ local config = (import ${str(configFile)})[${str(resolver)}](${str(name)});
        else null,
 }
 `;
+  return {
+    kind: 'library',
+    code,
+    file: join(root, '<flows>.jsonnet'),
+    importPaths: env.paths.importPaths,
+    libraryPath,
+    origin,
+    configName: name,
+    componentLabel,
+    dns: settings.dns,
+  };
+}
+
+/**
+ * The intended flows of an environment, or undefined when the project defines none. Throws
+ * FlowsError when a definition exists but cannot be evaluated.
+ */
+export async function loadFlows(env: FlowsEnvironment, jsonnet: JsonnetOptions): Promise<FlowsDefinition | undefined> {
+  const plan = planFlows(env);
+  if (plan.kind === 'none') return undefined;
+  if (plan.kind === 'static') return plan.definition;
+  const { code, origin, componentLabel, configName: name } = plan;
   let value: JsonValue;
   try {
-    const text = await jsonnet.engine.evaluateSnippet(code, join(root, '<flows>.jsonnet'), {
-      importPaths: env.paths.importPaths,
+    const text = await jsonnet.engine.evaluateSnippet(code, plan.file, {
+      importPaths: plan.importPaths,
       importer: jsonnet.importer,
       extCode: jsonnet.extCode,
       tlaCode: {},
@@ -200,7 +240,7 @@ local config = (import ${str(configFile)})[${str(resolver)}](${str(name)});
   const rows = [...(Array.isArray(result.component) ? result.component : []), ...(Array.isArray(result.external) ? result.external : [])].map(
     (row, i) => parseRow(row, `${origin} row ${i}`),
   );
-  const dns = settings.dns ?? (isObject(result.dns) && typeof result.dns.namespace === 'string'
+  const dns = plan.dns ?? (isObject(result.dns) && typeof result.dns.namespace === 'string'
     ? { namespace: result.dns.namespace, podLabels: stringRecord(result.dns.podLabels, `${origin} dns(config).podLabels`) }
     : DEFAULT_DNS);
   return { origin, rows, componentLabel, dns };

@@ -16,12 +16,15 @@
  * objects (`[0][3]`); any object with an `items` array is a List and is replaced by its items,
  * recursively (`[2].items[0]`), as Tanka and kubectl do; scalars are errors.
  */
-import { load, YAMLException, type LoadOptions } from 'js-yaml';
 import type { JsonObject } from '../engine/types.js';
 import { inspectValue, type ValueProblem } from './inspect.js';
 import { splitYamlDocuments } from './split.js';
 import { DEFAULT_MAX_DEPTH, type InputError, type InputRecord } from './types.js';
-import { GO_YAML_V2_SCHEMA } from './yaml-schema.js';
+import { goYamlV2Schema } from './yaml-schema.js';
+import type { LoadOptions } from 'js-yaml';
+import { lazyModule } from '../util/lazy-module.js';
+
+const jsYaml = lazyModule<typeof import('js-yaml')>('js-yaml');
 
 export interface TextOrigin {
   source: string;
@@ -135,7 +138,7 @@ export function parseManifests(text: string, origin: TextOrigin, options: ParseO
   }
 
   const loadOptions: LoadOptions & { maxDepth: number } = {
-    schema: GO_YAML_V2_SCHEMA,
+    schema: goYamlV2Schema(),
     json: options.duplicateKeys === 'last-wins',
     // js-yaml counts one more level than the value has (the document node).
     maxDepth: maxDepth + 1,
@@ -146,9 +149,9 @@ export function parseManifests(text: string, origin: TextOrigin, options: ParseO
     const path = `[${chunk.index}]`;
     let value: unknown;
     try {
-      value = load(chunk.text, loadOptions);
+      value = jsYaml().load(chunk.text, loadOptions);
     } catch (e) {
-      if (e instanceof YAMLException) {
+      if (e instanceof jsYaml().YAMLException) {
         let line = chunk.startLine + (e.mark?.line ?? 0);
         let column = (e.mark?.column ?? 0) + 1;
         // An error at the end of the document (an unclosed bracket) is reported past its last line,

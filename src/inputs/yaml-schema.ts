@@ -14,8 +14,11 @@
  * Integers beyond 2^53 lose precision, as with `JSON.parse`. Explicit tags other than the core
  * ones (`!!binary`, `!!timestamp`, `!!set`, custom `!Tags`) are reported as errors.
  */
-import { FAILSAFE_SCHEMA, Type, type Schema } from 'js-yaml';
 import { parseGoDecimalFloatOk, parseGoUint } from '../yaml/go-strconv.js';
+import type { Schema, Type } from 'js-yaml';
+import { lazyModule } from '../util/lazy-module.js';
+
+const jsYaml = lazyModule<typeof import('js-yaml')>('js-yaml');
 
 type Resolved =
   | { tag: 'null'; value: null }
@@ -83,7 +86,7 @@ function cached(s: string): Resolved {
 }
 
 function scalarType(tag: 'null' | 'bool' | 'int' | 'float', accepts: ReadonlyArray<Resolved['tag']>): Type {
-  return new Type(`tag:yaml.org,2002:${tag}`, {
+  return new (jsYaml().Type)(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     // `data` is null for an empty node with an explicit tag (`!!null`).
     resolve: (data: string | null) => accepts.includes(data === null ? 'null' : cached(data).tag),
@@ -99,13 +102,17 @@ function scalarType(tag: 'null' | 'bool' | 'int' | 'float', accepts: ReadonlyArr
  * go-yaml v2's scalars, `<<` merge keys, and the failsafe string/sequence/mapping. Implicit types
  * are tried in this order; an explicit `!!float` also takes an integer, as in Go.
  */
-export const GO_YAML_V2_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalarType('null', ['null']),
-    scalarType('bool', ['bool']),
-    scalarType('int', ['int']),
-    scalarType('float', ['float', 'int']),
-    // js-yaml's loader recognizes merge keys by this tag.
-    new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: string | null) => data === '<<' }),
-  ],
-});
+export function goYamlV2Schema(): Schema {
+  return (goYamlV2 ??= jsYaml().FAILSAFE_SCHEMA.extend({
+    implicit: [
+      scalarType('null', ['null']),
+      scalarType('bool', ['bool']),
+      scalarType('int', ['int']),
+      scalarType('float', ['float', 'int']),
+      // js-yaml's loader recognizes merge keys by this tag.
+      new (jsYaml().Type)('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: string | null) => data === '<<' }),
+    ],
+  }));
+}
+
+let goYamlV2: Schema | undefined;

@@ -10,12 +10,14 @@
  *
  * RE2 semantics come from re2js (a port of RE2/J, whose error texts are Go's).
  */
-import { RE2JS } from 're2js';
 import { TargetError } from './errors.js';
 import { goQuote } from '../tanka/natives/go-format.js';
 import { goTitle } from './go-title.js';
 import { kindName, type Manifest } from './manifest.js';
 import { CsvError, readAsCsv } from './string-slice.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const re2 = lazyModule<typeof import('re2js')>('re2js');
 
 /** One compiled `-t` expression. */
 export interface TargetMatcher {
@@ -52,7 +54,7 @@ export function parseTargetFlags(values: readonly string[]): string[] {
  * was written; this is the small re2js call that module would provide.)
  */
 function compileGoRegexp(pattern: string): (input: string) => boolean {
-  const regexp = RE2JS.compile(pattern);
+  const regexp = re2().RE2JS.compile(pattern);
   return (input) => regexp.matcher(input).find();
 }
 

@@ -2,7 +2,7 @@
  * Project root, environment base, entrypoint and import paths, as Tanka's pkg/jsonnet/jpath computes
  * them (dirs.go, jpath.go).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NoBaseError, NoRootError, PathNotFoundError } from './errors.js';
 
@@ -29,8 +29,12 @@ export function entrypointName(path: string): string {
 }
 
 function dirHasEntry(dir: string, name: string): boolean {
+  // Tanka matches directory entries by name (any file type, a dangling symlink too),
+  // case-sensitively. lstat answers "no" cheaply, which is the answer for most directories on
+  // the way up (listing /tmp or a directory of hundreds of environments each time is slow); a
+  // "yes" is confirmed by listing, as a case-insensitive file system also finds `TKRC.yaml`.
   try {
-    // Tanka matches directory entries by name (any file type), case-sensitively.
+    if (!lstatSync(join(dir, name), { throwIfNoEntry: false })) return false;
     return readdirSync(dir).includes(name);
   } catch {
     return false;

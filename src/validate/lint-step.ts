@@ -7,7 +7,7 @@
 import { FlowsError, loadFlows } from '../flows/load.js';
 import type { FlowsDefinition } from '../flows/types.js';
 import type { JsonObject } from '../engine/types.js';
-import { lint, levelOf, lintSettingsFor, ruleById, type LintMode, type ProjectLintSettings } from '../lint/index.js';
+import { lint, levelOf, lintSettingsFor, ruleById, type LintMode, type LintSettings, type ProjectLintSettings } from '../lint/index.js';
 import { withFindings, type ResourceResult } from '../report/model.js';
 import type { JsonnetOptions } from '../tanka/evaluate.js';
 import { MopError } from '../tanka/errors.js';
@@ -28,14 +28,21 @@ export interface LintSource {
   environment?: { info: EnvironmentInfo; namespace: string; labels?: Record<string, string> };
 }
 
+/** What the lint step of a source will do: its settings, and whether it reads the intended flows. */
+export function lintPlan(name: string, isEnvironment: boolean, options: LintStepOptions): { settings: LintSettings; readsFlows: boolean } {
+  const settings = lintSettingsFor(options.project, isEnvironment ? name : undefined, options.mode);
+  const flowsRule = ruleById('network-flows');
+  const readsFlows = settings.mode !== 'off' && isEnvironment && flowsRule !== undefined && levelOf(settings, flowsRule.id, (preset) => flowsRule.levels[preset]) !== 'off';
+  return { settings, readsFlows };
+}
+
 /** The schema results of one source with the lint findings added (plus an error result if the flows could not be read). */
 export async function lintSource(source: LintSource, checked: ResourceResult[], options: LintStepOptions, jsonnet: JsonnetOptions): Promise<ResourceResult[]> {
-  const settings = lintSettingsFor(options.project, source.environment ? source.name : undefined, options.mode);
+  const { settings, readsFlows } = lintPlan(source.name, source.environment !== undefined, options);
   if (settings.mode === 'off') return checked;
   const extra: ResourceResult[] = [];
   let flows: FlowsDefinition | undefined;
-  const flowsRule = ruleById('network-flows');
-  if (source.environment && flowsRule && levelOf(settings, flowsRule.id, (preset) => flowsRule.levels[preset]) !== 'off') {
+  if (source.environment && readsFlows) {
     const { info, labels } = source.environment;
     try {
       flows = await loadFlows({ name: source.name, paths: info.paths, inline: info.inline, labels }, jsonnet);

@@ -54,6 +54,50 @@ function typeMeta(object: JsonObject): { apiVersion: string; kind: string } {
   };
 }
 
+/** The schema sources of one set of settings, before the input's own CRDs are added. */
+export interface SchemaSources {
+  settings: ValidateSettings;
+  cacheDir: string;
+  /** The official spec, the configured CRDs, and the CRDs imported into the cache. */
+  bundles: BundleSource[];
+  /** Schema-location templates that will be asked (local, or remote when downloads are on). */
+  templates: string[];
+  /** The locations tried, in order (`default` and the templates). */
+  tried: string[];
+  /** Remote locations not asked because downloads are off. */
+  skipped: string[];
+}
+
+/** Opens the schema bundles and locations for these settings (downloading the spec if allowed). */
+export async function openSchemaSources(settings: ValidateSettings, cacheDir: string, options: { download: boolean }): Promise<SchemaSources> {
+  const locations = settings.schemaLocations.length > 0 ? settings.schemaLocations : ['default'];
+  const bundles: BundleSource[] = [];
+  if (locations.includes('default')) bundles.push(await officialSpec(settings.kubernetesVersion, cacheDir, options));
+  if (settings.crds.length > 0) bundles.push(importCrds(expandCrdPaths(settings.crds), cacheDir));
+  // CRDs imported with `mop schemas import --crd` (or from a cluster) apply to every run.
+  for (const cached of listCached(cacheDir)) {
+    if (cached.source !== 'crd') continue;
+    const bundle = openCachedBundle(cacheDir, cached.id);
+    if (bundle) bundles.push(bundle);
+  }
+  // --no-download also keeps remote schema locations from being fetched: they are skipped, and
+  // the "no schema" message says so.
+  const templates = locations.filter((l) => l !== 'default' && (options.download || !/^https?:\/\//.test(l)));
+  const tried = locations.filter((l) => l === 'default' || templates.includes(l));
+  const skipped = locations.filter((l) => l !== 'default' && !templates.includes(l));
+  return { settings, cacheDir, bundles, templates, tried, skipped };
+}
+
+/**
+ * What the schema answers for these sources depend on, as a string for cache keys: the settings,
+ * each bundle's content hash, the locations. Undefined when a schema-location template is asked:
+ * what a template answers (a remote catalog, local files) can change without anything here changing.
+ */
+export function schemaFingerprint(sources: SchemaSources): string | undefined {
+  if (sources.templates.length > 0) return undefined;
+  return JSON.stringify([sources.settings, sources.bundles.map((b) => [b.id, b.hash]), sources.tried, sources.skipped]);
+}
+
 export class SchemaResolver {
   private constructor(
     private readonly settings: ValidateSettings,
@@ -74,28 +118,20 @@ export class SchemaResolver {
     inputCrds: readonly JsonObject[],
     options: { download: boolean },
   ): Promise<SchemaResolver> {
-    const locations = settings.schemaLocations.length > 0 ? settings.schemaLocations : ['default'];
-    const bundles: BundleSource[] = [];
-    if (locations.includes('default')) bundles.push(await officialSpec(settings.kubernetesVersion, cacheDir, options));
-    if (settings.crds.length > 0) bundles.push(importCrds(expandCrdPaths(settings.crds), cacheDir));
-    // CRDs imported with `mop schemas import --crd` (or from a cluster) apply to every run.
-    for (const cached of listCached(cacheDir)) {
-      if (cached.source !== 'crd') continue;
-      const bundle = openCachedBundle(cacheDir, cached.id);
-      if (bundle) bundles.push(bundle);
-    }
+    return SchemaResolver.fromSources(await openSchemaSources(settings, cacheDir, options), inputCrds);
+  }
+
+  /** A resolver over sources opened with {@link openSchemaSources}, plus the CRDs of the input. */
+  static fromSources(sources: SchemaSources, inputCrds: readonly JsonObject[]): SchemaResolver {
+    const { settings, templates } = sources;
+    const bundles = [...sources.bundles];
     if (inputCrds.length > 0) bundles.push(inMemorySource(convertCrds(inputCrds as JsonObject[], { id: 'input-crds', label: 'CRDs in the input' })));
-    // --no-download also keeps remote schema locations from being fetched: they are skipped, and
-    // the "no schema" message says so.
-    const templates = locations.filter((l) => l !== 'default' && (options.download || !/^https?:\/\//.test(l)));
     const external =
       templates.length > 0
         ? new ExternalSchemas(templates, { kubernetesVersion: settings.kubernetesVersion, strict: settings.strict })
         : undefined;
-    const validator = createValidator(createStore(bundles), { strict: settings.strict, cacheDir });
-    const tried = locations.filter((l) => l === 'default' || templates.includes(l));
-    const skipped = locations.filter((l) => l !== 'default' && !templates.includes(l));
-    return new SchemaResolver(settings, validator, external, tried, skipped);
+    const validator = createValidator(createStore(bundles), { strict: settings.strict, cacheDir: sources.cacheDir });
+    return new SchemaResolver(settings, validator, external, sources.tried, sources.skipped);
   }
 
   /** Checks many objects; synchronous per object unless a schema-location template must be fetched. */

@@ -16,11 +16,13 @@
  * are converted without the object rules above. CEL rules (`x-kubernetes-validations`) are not run.
  */
 import { readFileSync } from 'node:fs';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { bundleHash, defRef, isPlainObject } from './bundle.js';
 import { crdFormatName } from './formats.js';
 import { OBJECT_META, objectMetaDefs } from './object-meta.js';
 import type { GvkEntry, JsonObject, JsonSchema, JsonValue, SchemaBundle } from './types.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const jsYaml = lazyModule<typeof import('js-yaml')>('js-yaml');
 
 const COPIED_KEYWORDS = [
   'enum',
@@ -181,7 +183,7 @@ export function findCrds(documents: unknown[]): JsonObject[] {
  * default schema would turn `enum: [2020-01-01]` into Date objects).
  */
 export function readCrdFiles(paths: readonly string[]): JsonObject[] {
-  return paths.flatMap((path) => findCrds(loadAll(readFileSync(path, 'utf8'), null, { schema: CORE_SCHEMA })));
+  return paths.flatMap((path) => findCrds(jsYaml().loadAll(readFileSync(path, 'utf8'), null, { schema: jsYaml().CORE_SCHEMA })));
 }
 
 /**

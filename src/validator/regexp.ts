@@ -5,7 +5,9 @@
  * re2js, a pure JS port of RE2. A pattern neither engine accepts never fails validation: the API
  * server would have refused the CRD, so the pattern cannot be what the cluster enforces.
  */
-import { RE2JS } from 're2js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const re2 = lazyModule<typeof import('re2js')>('re2js');
 
 export interface RegExpLike {
   test(input: string): boolean;
@@ -29,7 +31,7 @@ export function goRegExp(pattern: string): RegExpLike {
   }
   if (!result) {
     try {
-      const re = RE2JS.compile(pattern);
+      const re = re2().RE2JS.compile(pattern);
       result = { test: (input: string) => re.test(input) };
     } catch {
       result = { test: () => true };

@@ -17,7 +17,9 @@ import { atomicWrite, readIfPresent } from './cache-files.js';
 import { convertCrds, findCrds } from './crd.js';
 import { convertOpenApi, openApiBundleId } from './openapi.js';
 import type { BundleSource, GvkEntry, JsonSchema, SchemaBundle } from './types.js';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { lazyModule } from '../util/lazy-module.js';
+
+const jsYaml = lazyModule<typeof import('js-yaml')>('js-yaml');
 
 /** Bump when the stored layout or the conversions change (entries written by older code are ignored). */
 export const SPEC_CACHE_FORMAT = 1;
@@ -201,7 +203,7 @@ export function importCrds(paths: readonly string[], cacheDir: string, options: 
   const id = options.id ?? `crds-${sourceHash.slice(0, 16)}`;
   const cached = readIndex(cacheDir, id);
   if (cached && cached.index.sourceHash === sourceHash && defsIntact(cached.dir, cached.index)) return sourceFromIndex(cached.dir, cached.index);
-  const crds = texts.flatMap((text) => findCrds(loadAll(text, null, { schema: CORE_SCHEMA })));
+  const crds = texts.flatMap((text) => findCrds(jsYaml().loadAll(text, null, { schema: jsYaml().CORE_SCHEMA })));
   const bundle = convertCrds(crds, { id, label: options.label ?? `CRDs from ${paths.length} file${paths.length === 1 ? '' : 's'}` });
   return writeBundle(cacheDir, bundle, sourceHash);
 }

@@ -1,5 +1,6 @@
 /** `mop validate` checks every environment's config against the generated schema first. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, mop } from '../helpers.js';
@@ -35,5 +36,33 @@ describe('config validation in mop validate', () => {
     expect(result.exitCode).toBe(1);
     const messages = JSON.parse(result.stdout).resources.flatMap((r: { findings: Array<{ message: string }> }) => r.findings.map((f) => f.message));
     expect(messages).toContain('environments/prod: config.retention "7d" is not a Go duration (e.g. "168h")');
+  });
+
+  it('answers from the cache only while the config, its imports and the generated schema are unchanged', async () => {
+    const dir = copyFixture('codegen/project');
+    expect((await mop(['codegen'], { cwd: dir })).exitCode).toBe(0);
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'mop-cache-')) };
+    const args = ['validate', '--no-download', '-o', 'json'];
+    const run = async (extra: string[] = []) => {
+      const cached = await mop([...args, ...extra], { cwd: dir, env });
+      const uncached = await mop([...args, '--no-cache', ...extra], { cwd: dir, env });
+      expect(cached.stdout).toBe(uncached.stdout);
+      expect(cached.exitCode).toBe(uncached.exitCode);
+      return cached;
+    };
+    const clean = (await run()).stdout;
+    expect((await run()).stdout).toBe(clean);
+
+    breakConfig(dir, "retention: '720h'", "retention: '7d'");
+    expect((await run()).stdout).toContain('config.retention \\"7d\\" is not a Go duration'); // JSON-escaped
+    breakConfig(dir, "retention: '7d'", "retention: '720h'");
+    expect((await run()).stdout).toBe(clean);
+
+    // The same config against a changed schema: now the key is unknown.
+    const schemaFile = join(dir, 'generated/config.schema.json');
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    delete schema.properties.retention;
+    writeFileSync(schemaFile, JSON.stringify(schema));
+    expect((await run()).stdout).toContain('config.retention is not a known key');
   });
 });

@@ -8,7 +8,7 @@ export function registerCache(program: Command): void {
   const cache = program.command('cache').description("manage mop's caches");
   cache
     .command('clean')
-    .description('delete cached evaluations (downloaded and imported schemas are kept; see mop schemas)')
+    .description('delete cached evaluations and validation results (downloaded and imported schemas are kept; see mop schemas)')
     .option('--cache <dir>', 'cache directory (default: $XDG_CACHE_HOME/mop or ~/.cache/mop)')
     .action(async (flags: { cache?: string }) => {
       process.exitCode = await runCommand(async () => {

@@ -13,6 +13,7 @@ import { checkConfigs } from '../../validate/config-check.js';
 import { projectLintSettings, ruleDescriptions, type LintMode } from '../../lint/index.js';
 import { MopError } from '../../tanka/errors.js';
 import { findRoot } from '../../tanka/jpath.js';
+import { openResultCache } from '../../validate/result-cache.js';
 import { runValidation } from '../../validate/run.js';
 import { defaultCacheDir, normalizeVersion, projectSettings, type ValidateSettings } from '../../validate/settings.js';
 import { projectSources, sourceName, targetSources } from '../../validate/sources.js';
@@ -109,11 +110,15 @@ export function registerValidate(program: Command): void {
         else if (flags.shard && flags.output === 'junit') writeData(formatShardedJunit(results, options, flags.shard, positions));
         else writeData(formatResults(flags.output, results, options));
       };
+      // --no-cache turns off both caches: evaluations, and results (config checks, schema checks, lint).
+      const evalCache = evaluationCacheFor(flags.cache);
+      const resultCache = flags.cache === false ? undefined : openResultCache(typeof flags.cache === 'string' ? flags.cache : defaultCacheDir());
+      const caches = evalCache && resultCache ? { evalCache, resultCache } : undefined;
       // The configs first: a wrong key is reported as such, before any manifest is evaluated.
       const root = projectRoot();
       if (root && flags.configCheck) {
         // A shard checks the configs of its own environments only, so merged reports hold each once.
-        const config = await checkConfigs(root, sources, targets.length === 0 && !flags.shard);
+        const config = await checkConfigs(root, sources, targets.length === 0 && !flags.shard, caches);
         if (config.note) writeDiagnostic(config.note);
         if (config.results.length > 0) {
           render(config.results);
@@ -125,7 +130,8 @@ export function registerValidate(program: Command): void {
         project,
         flags: cliSettings,
         cacheDir: typeof flags.cache === 'string' ? flags.cache : defaultCacheDir(),
-        evalCache: evaluationCacheFor(flags.cache),
+        evalCache,
+        resultCache,
         jobs: flags.jobs,
         download: flags.download,
         lint: { project: lintProject, mode: flags.lint },

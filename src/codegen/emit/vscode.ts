@@ -8,9 +8,12 @@
  * jsonc-parser edits (VS Code settings are JSON with comments). A file that already holds the
  * wanted entries is returned unchanged, byte for byte.
  */
-import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { MopError } from '../../tanka/errors.js';
+import type { ParseError } from 'jsonc-parser';
+import { lazyModule } from '../../util/lazy-module.js';
+
+const jsonc = lazyModule<typeof import('jsonc-parser')>('jsonc-parser');
 
 export const VSCODE_SETTINGS = '.vscode/settings.json';
 
@@ -33,10 +36,10 @@ const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' 
 
 function parseSettings(text: string): Record<string, unknown> {
   const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+  const value = jsonc().parse(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
   if (errors.length > 0) {
     const first = errors[0];
-    throw new MopError(`${VSCODE_SETTINGS}: cannot merge the schema associations, the file does not parse (${printParseErrorCode(first.error)} at offset ${first.offset}); fix it or remove it`);
+    throw new MopError(`${VSCODE_SETTINGS}: cannot merge the schema associations, the file does not parse (${jsonc().printParseErrorCode(first.error)} at offset ${first.offset}); fix it or remove it`);
   }
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MopError(`${VSCODE_SETTINGS}: must hold a JSON object`);
@@ -56,7 +59,7 @@ export function mergeVscodeSettings(existing: string | undefined, associations: 
     ...associations.filter((a) => a.json.length > 0).map((a) => ({ fileMatch: a.json, url: a.url })),
   ];
   if (!isDeepStrictEqual(settings['json.schemas'], wantedJson)) {
-    text = applyEdits(text, modify(text, ['json.schemas'], wantedJson, FORMAT));
+    text = jsonc().applyEdits(text, jsonc().modify(text, ['json.schemas'], wantedJson, FORMAT));
   }
 
   const currentYaml = settings['yaml.schemas'];
@@ -64,7 +67,7 @@ export function mergeVscodeSettings(existing: string | undefined, associations: 
   for (const association of associations) {
     if (association.yaml.length === 0) continue;
     if (yamlObject && isDeepStrictEqual(yamlObject[association.url], association.yaml)) continue;
-    text = applyEdits(text, modify(text, ['yaml.schemas', association.url], association.yaml, FORMAT));
+    text = jsonc().applyEdits(text, jsonc().modify(text, ['yaml.schemas', association.url], association.yaml, FORMAT));
   }
   if (text === original && existing !== undefined) return existing;
   return text.endsWith('\n') ? text : text + '\n';

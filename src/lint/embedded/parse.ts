@@ -7,11 +7,15 @@
  * read strictly (no comments, no trailing commas), as Go's encoding/json does. Results are cached
  * per ConfigMap, since several rules read the same files.
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { JsonObject, JsonValue } from '../../engine/types.js';
 import { isObject } from '../k8s/json.js';
 import { kindOf } from '../k8s/objects.js';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import type { Node as YamlNode } from 'yaml';
+import { lazyModule } from '../../util/lazy-module.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
+const jsonc = lazyModule<typeof import('jsonc-parser')>('jsonc-parser');
 
 export type ConfigFormat = 'yaml' | 'json';
 export type ConfigPath = Array<string | number>;
@@ -65,8 +69,8 @@ function lineAt(text: string, offset: number): { line: number; column: number } 
 }
 
 function parseYaml(key: string, text: string): EmbeddedConfig {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, version: '1.1', strict: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const documents = yaml().parseAllDocuments(text, { lineCounter, uniqueKeys: true, version: '1.1', strict: true });
   const list = Array.isArray(documents) ? documents : [documents];
   for (const doc of list) {
     const error = doc.errors[0];
@@ -86,14 +90,14 @@ function parseYaml(key: string, text: string): EmbeddedConfig {
   const walk = (node: unknown, path: ConfigPath, keyLine: number | undefined) => {
     const line = keyLine ?? lineOfNode(node as YamlNode);
     if (line !== undefined) lines.set(JSON.stringify(path), line);
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const k = yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         walk(pair.value, [...path, k], lineOfNode(pair.key as YamlNode));
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       node.items.forEach((item, i) => walk(item, [...path, i], undefined));
-    } else if (isScalar(node)) {
+    } else if (yaml().isScalar(node)) {
       const v = node.value;
       const scalar = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
       scalars.push({ path, value: scalar, line: line ?? 1 });
@@ -105,11 +109,11 @@ function parseYaml(key: string, text: string): EmbeddedConfig {
 
 function parseJson(key: string, text: string): EmbeddedConfig {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
     const error = errors[0];
     const { line, column } = lineAt(text, error ? error.offset : 0);
-    const message = error ? `invalid JSON: ${printParseErrorCode(error.error)}` : 'invalid JSON: empty document';
+    const message = error ? `invalid JSON: ${jsonc().printParseErrorCode(error.error)}` : 'invalid JSON: empty document';
     return { ok: false, key, format: 'json', line, column, message };
   }
   const lines = new Map<string, number>();

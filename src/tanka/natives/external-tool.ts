@@ -9,7 +9,6 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 
 export interface ExternalTool {
   /** The binary Tanka runs by default (`helm`). */
@@ -93,6 +92,8 @@ export async function runTool(
 ): Promise<string> {
   const configured = where.env[tool.envVar];
   const binary = configured !== undefined && configured !== '' ? configured : tool.defaultBinary;
+  // Loaded on first use: execa is a large module graph, and most evaluations never run a tool.
+  const { execa } = await import('execa');
   const result = await execa(binary, args, {
     ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
     stdout: 'pipe',

@@ -5,7 +5,10 @@
  * replacement: re2js follows JavaScript's `$&`/`$<name>` rules, so Go's `ReplaceAllString` and
  * `Expand` are implemented here.
  */
-import { RE2JS, RE2JSException, type Matcher } from 're2js';
+import type { Matcher, RE2JS } from 're2js';
+import { lazyModule } from '../../util/lazy-module.js';
+
+const re2 = lazyModule<typeof import('re2js')>('re2js');
 
 /** An invalid pattern; the message reads like Go's `*syntax.Error`. */
 export class GoRegexpError extends Error {
@@ -26,9 +29,9 @@ export interface GoRegexp {
 export function compileGoRegexp(pattern: string): GoRegexp {
   let re: RE2JS;
   try {
-    re = RE2JS.compile(pattern);
+    re = re2().RE2JS.compile(pattern);
   } catch (error) {
-    if (error instanceof RE2JSException) {
+    if (error instanceof re2().RE2JSException) {
       // Go always ends with ": `expr`" (RE2/J leaves it out when the expression is empty).
       const message = /: `[\s\S]*`$/.test(error.message) ? error.message : `${error.message}: \`\``;
       throw new GoRegexpError(message);

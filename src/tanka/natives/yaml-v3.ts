@@ -13,13 +13,16 @@
  * `map[interface{}]interface{}` that `json.Marshal` rejects); {@link goValueToJson} then does the
  * `json.Marshal` + `json.Unmarshal` round trip Tanka applies.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { JsonObject, JsonValue } from '../../engine/types.js';
 import { parseGoDecimalFloatOk, parseGoUint } from '../../yaml/go-strconv.js';
 import { compareBytes } from '../../util/go-json.js';
 import { setOwn } from './go-json.js';
 import { goByteSlice, goDecodeUtf8, goFormatFloatV, goLen, goQuote } from './go-format.js';
 import { marshalGoTimestamp, parseGoYamlTimestamp, type GoTimestamp } from '../../yaml/go-timestamp.js';
+import type { Document, LineCounter } from 'yaml';
+import { lazyModule } from '../../util/lazy-module.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 
 /** An error as yaml.v3's `Decoder.Decode` returns it (`yaml: ...`). */
 export class YamlV3Error extends Error {
@@ -185,12 +188,12 @@ class NodeBuilder {
 
   build(ast: unknown, parentLine: number): YNode {
     if (ast === null || ast === undefined) return this.empty(parentLine);
-    if (isAlias(ast)) {
+    if (yaml().isAlias(ast)) {
       const target = this.anchors.get(ast.source);
       if (!target) throw new YamlV3Error(`yaml: unknown anchor '${ast.source}' referenced`);
       return { kind: 'alias', tag: '', value: ast.source, styled: false, line: this.line(ast.range?.[0]), content: [], alias: target };
     }
-    if (isScalar(ast)) {
+    if (yaml().isScalar(ast)) {
       // With the failsafe schema and no tag resolution every scalar value is its text.
       const value = typeof ast.value === 'string' ? ast.value : String(ast.source ?? ast.value ?? '');
       const styled = ast.type !== undefined && ast.type !== 'PLAIN';
@@ -200,7 +203,7 @@ class NodeBuilder {
       return n;
     }
     const collection = ast as { anchor?: string; tag?: string; items: unknown[]; range?: [number, number, number] | null };
-    const kind = isMap(ast) ? 'mapping' : 'sequence';
+    const kind = yaml().isMap(ast) ? 'mapping' : 'sequence';
     const line = this.line(collection.range?.[0]);
     const n: YNode = {
       kind,
@@ -214,7 +217,7 @@ class NodeBuilder {
     // Registered before the children are read, as go-yaml's parser does.
     if (collection.anchor) this.anchors.set(collection.anchor, n);
     for (const item of collection.items) {
-      if (isPair(item)) {
+      if (yaml().isPair(item)) {
         const key = this.build(item.key, line);
         const value = this.build(item.value, key.line);
         if (kind === 'mapping') n.content.push(key, value);
@@ -686,8 +689,8 @@ export function* yamlV3Documents(src: string): Generator<YamlV3Document> {
   if (estimateNestingDepth(src) > MAX_YAML_DEPTH) {
     throw new YamlV3Error(`yaml: document nested deeper than ${MAX_YAML_DEPTH} levels, which mop refuses`);
   }
-  const lines = new LineCounter();
-  const parsed = parseAllDocuments(src, {
+  const lines = new (yaml().LineCounter)();
+  const parsed = yaml().parseAllDocuments(src, {
     schema: 'failsafe',
     resolveKnownTags: false,
     uniqueKeys: false,
