@@ -162,7 +162,14 @@ export async function runScaleBench(args: string[]): Promise<void> {
   }
 
   const last = rows[rows.length - 1];
+  // Linear growth: what each added environment costs (cold), from one size to the next, stays flat.
+  const marginal = rows.slice(1).map((row, i) => (row.cold.wallMs - rows[i].cold.wallMs) / (row.size - rows[i].size));
+  const linear =
+    marginal.length === 0
+      ? 'cost growing linearly: needs two sizes or more'
+      : `cost growing linearly (cold ms per added environment: ${marginal.map((m) => m.toFixed(1)).join(', ')}): ${marginal[marginal.length - 1] <= 1.25 * marginal[0] ? 'met' : 'NOT met'}`;
   const verdicts = [
+    linear,
     last.jsonnet
       ? `cold mop validate faster than the jsonnet loop at ${last.size}: ${last.cold.wallMs < last.jsonnet.wallMs ? 'met' : 'NOT met'} (${ratio(last.cold.wallMs, last.jsonnet.wallMs)}x)`
       : 'jsonnet is not on PATH: the CLI loop was not measured',

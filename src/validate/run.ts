@@ -2,107 +2,34 @@
  * `mop validate` as data: sources -> manifests (evaluated and processed, or read) -> schema checks
  * -> one ResourceResult per resource, in a deterministic order whatever the concurrency.
  */
-import { relative } from 'node:path';
-import { loadEnvironmentCached, type EvaluationCache, type EvaluationKey } from '../cache/index.js';
+import type { EvaluationKey } from '../cache/index.js';
 import type { JsonObject } from '../engine/types.js';
-import { extract, sortManifests, unwrap } from '../process/index.js';
-import { inputErrorResult, isInputError, readManifests, resultIdentity, type InputOptions, type ManifestInput } from '../inputs/index.js';
 import type { ResourceResult } from '../report/model.js';
-import type { EnvironmentInfo } from '../tanka/load.js';
-import { locateFindings } from './finding-locations.js';
-import { lintSource, type LintStepOptions } from './lint-step.js';
 import { MopError } from '../tanka/errors.js';
-import { evaluateRaw, type LoadOptions } from '../tanka/load.js';
 import { mapLimit } from '../util/map-limit.js';
-import { environmentLoad, getEntry, inputCrdsDigest, putEntry, resultKey, sourceEvaluationKey, type ResultCache, type ResultEntry } from './result-cache.js';
+import { checkGathered, gather, isCrd, type Gathered, type SourceCheckOptions } from './check-source.js';
+import { CheckPool, isPortableSource, portableRun, threadsFor } from './parallel.js';
+import { getEntry, inputCrdsDigest, putEntry, resultKey, sourceEvaluationKey, type ResultCache, type ResultEntry } from './result-cache.js';
 import { SchemaResolver, openSchemaSources } from './schemas.js';
-import { settingsFor, type ProjectSettings, type ValidateSettings } from './settings.js';
+import { settingsFor, type ValidateSettings } from './settings.js';
 import { sourceName, type Source } from './sources.js';
+import type { WorkerReply } from './worker.js';
 
-export interface RunOptions {
-  load: LoadOptions;
-  project: ProjectSettings;
-  flags: Partial<ValidateSettings>;
+export interface RunOptions extends SourceCheckOptions {
   cacheDir: string;
   jobs: number;
   /** Download the official spec when it is not cached. */
   download: boolean;
-  inputs?: InputOptions;
-  cwd?: string;
-  /** The evaluation cache (src/cache); absent: every environment is evaluated (`--no-cache`). */
-  evalCache?: EvaluationCache;
   /** The result cache (./result-cache.ts), used together with the evaluation cache. */
   resultCache?: ResultCache;
-  /** Lint after schema validation: mop.json's lint settings and the `--lint` flag (default: the config's preset, else recommended). */
-  lint?: LintStepOptions;
+  /** Receives notes on how the run is carried out (MOP_DEBUG). */
+  trace?: (message: string) => void;
 }
 
 export interface RunResult {
   results: ResourceResult[];
   /** Whether an environment or Jsonnet file failed to evaluate (exit code 2). */
   evaluationFailed: boolean;
-}
-
-/** The manifests of one source, with the settings that apply to it; or its error result. */
-interface Gathered {
-  source: Source;
-  name: string;
-  settings: ValidateSettings;
-  manifests: ManifestInput[];
-  errors: ResourceResult[];
-  evaluationFailed: boolean;
-  /** For an environment: its spec.json namespace, for the whole-environment lint rules. */
-  environment?: { info: EnvironmentInfo; namespace: string; labels?: Record<string, string> };
-}
-
-function evaluationError(name: string, sourceFile: string, error: unknown, rule = 'evaluation-error'): ResourceResult {
-  const message = error instanceof Error ? error.message : String(error);
-  return { source: name, sourceFile, apiVersion: '', kind: '', status: 'error', findings: [{ rule, severity: 'error', path: '', message }] };
-}
-
-async function gather(source: Source, options: RunOptions, evalKey?: EvaluationKey): Promise<Gathered> {
-  const cwd = options.cwd ?? process.cwd();
-  const name = sourceName(source, cwd);
-  const settings = settingsFor(options.project, source.type === 'environment' ? name : undefined, options.flags);
-  const out: Gathered = { source, name, settings, manifests: [], errors: [], evaluationFailed: false };
-  try {
-    switch (source.type) {
-      case 'environment': {
-        const { info } = source;
-        // With source locations, so findings name the Jsonnet file and line that produced the field.
-        const loaded = await loadEnvironmentCached(info.paths.entrypoint, environmentLoad(source, options.load), options.evalCache, evalKey);
-        const sourceFile = relative(cwd, info.paths.entrypoint);
-        out.manifests = loaded.manifests.map((m) => ({ source: name, sourceFile, path: m.path, object: m.object, locations: m.locations }));
-        out.environment = { info, namespace: loaded.env.spec.namespace || 'default', labels: loaded.env.metadata.labels };
-        break;
-      }
-      case 'jsonnet': {
-        const data = await evaluateRaw(source.file, options.load);
-        const sourceFile = relative(cwd, source.file);
-        out.manifests = sortManifests(unwrap(extract(data))).map((m) => ({ source: name, sourceFile, path: m.path, object: m.object }));
-        break;
-      }
-      case 'library':
-        await evaluateRaw(source.file, options.load);
-        break;
-      case 'manifests':
-        for (const record of await readManifests([source.target], options.inputs)) {
-          if (isInputError(record)) out.errors.push(inputErrorResult(record));
-          else out.manifests.push(record);
-        }
-        break;
-    }
-  } catch (error) {
-    if (!(error instanceof MopError)) throw error;
-    const file = source.type === 'environment' ? source.info.paths.entrypoint : source.type === 'manifests' ? source.target : source.file;
-    out.errors.push(evaluationError(name, relative(cwd, file), error, source.type === 'library' ? 'library-evaluation' : 'evaluation-error'));
-    out.evaluationFailed = true;
-  }
-  return out;
-}
-
-function isCrd(object: JsonObject): boolean {
-  return object.kind === 'CustomResourceDefinition' && typeof object.apiVersion === 'string' && object.apiVersion.startsWith('apiextensions.k8s.io/');
 }
 
 /** Memoizes an async function of JSON-serializable settings. */
@@ -119,16 +46,33 @@ function perSettings<T>(open: (settings: ValidateSettings) => Promise<T>): (sett
   };
 }
 
-/** The schema results of one gathered source, with the lint step's findings when it runs. */
-async function checkGathered(g: Gathered, resolver: SchemaResolver, options: RunOptions): Promise<ResourceResult[]> {
-  const checks = await resolver.checkAll(g.manifests.map((m) => m.object));
-  const cwd = options.cwd ?? process.cwd();
-  const checked = g.manifests.map(
-    (manifest, i): ResourceResult => ({ ...resultIdentity(manifest), status: checks[i].status, findings: locateFindings(checks[i].findings, manifest.locations, cwd) }),
-  );
-  if (!options.lint) return checked;
-  const source = { name: g.name, objects: g.manifests.map((m) => m.object), kubernetesVersion: g.settings.kubernetesVersion, environment: g.environment };
-  return lintSource(source, checked, options.lint, options.load.jsonnet);
+/** The results of sources checked on worker threads (./parallel.ts), by source index. */
+async function checkOnThreads(sources: Source[], indexes: number[], evalKeys: Array<EvaluationKey | undefined>, options: RunOptions): Promise<Map<number, WorkerReply>> {
+  const replies = new Map<number, WorkerReply>();
+  const run = portableRun(options);
+  const portable = indexes.filter((i) => isPortableSource(sources[i]));
+  const threads = run ? threadsFor(portable.length, options.jobs) : 0;
+  const pool = run && threads > 0 ? await CheckPool.open(threads, run) : undefined;
+  if (!pool) return replies;
+  options.trace?.(`checking ${portable.length} sources on ${threads} threads`);
+  try {
+    // Two tasks per thread in flight keep every thread busy without queueing everything at once.
+    await mapLimit(portable, 2 * threads, async (i) => {
+      const reply = await pool.check(sources[i], evalKeys[i]);
+      for (const warning of reply.warnings) options.load.warn?.(warning);
+      replies.set(i, reply);
+    });
+  } finally {
+    await pool.close();
+  }
+  // As on the main thread, the first source (in order) that hits a user error ends the run with it.
+  const fatal = [...replies.entries()].filter(([, r]) => r.fatal).sort(([a], [b]) => a - b)[0]?.[1].fatal;
+  if (fatal) {
+    const error = new MopError(fatal.message);
+    error.name = fatal.name;
+    throw error;
+  }
+  return replies;
 }
 
 export async function runValidation(sources: Source[], options: RunOptions): Promise<RunResult> {
@@ -160,20 +104,30 @@ export async function runValidation(sources: Source[], options: RunOptions): Pro
     }
   }
 
-  // 2. Everything else is evaluated (or read from the evaluation cache) and checked.
+  // 2. Everything else: checked on worker threads when there is enough of it, else gathered here
+  //    (evaluated, or read from the evaluation cache) to be checked below.
+  const pending = sources.flatMap((_, i) => (entries[i] ? [] : [i]));
+  const threaded = await checkOnThreads(sources, pending, evalKeys, options);
   const gathered: Array<Gathered | undefined> = new Array(sources.length);
-  const gatherAll = (indexes: number[]) =>
+  const gatherAll = (indexes: number[], gatherOptions: SourceCheckOptions = options) =>
     mapLimit(indexes, options.jobs, async (i) => {
-      gathered[i] = await gather(sources[i], options, sources[i].type === 'environment' ? evalKeys[i] : undefined);
+      gathered[i] = await gather(sources[i], gatherOptions, sources[i].type === 'environment' ? evalKeys[i] : undefined);
     });
-  await gatherAll(sources.flatMap((_, i) => (entries[i] ? [] : [i])));
-  const ownCrds = sources.map((_, i) => entries[i]?.ownCrds ?? (gathered[i] as Gathered).manifests.map((m) => m.object).filter(isCrd));
+  await gatherAll(pending.filter((i) => !threaded.has(i)));
+  const ownCrds = sources.map(
+    (_, i) => entries[i]?.ownCrds ?? threaded.get(i)?.ownCrds ?? (gathered[i] as Gathered).manifests.map((m) => m.object).filter(isCrd),
+  );
   const inputCrds = ownCrds.flat();
   const digest = inputCrdsDigest(inputCrds);
   // An entry made when the input held other CRDs may be wrong about custom resources: redo it.
+  // So are the threads' results when the input holds CRDs (threads check without them).
   const stale = sources.flatMap((_, i) => (entries[i] && entries[i].inputCrds !== digest ? [i] : []));
   for (const i of stale) entries[i] = undefined;
+  const redo = inputCrds.length > 0 ? [...threaded.keys()] : [];
+  for (const i of redo) threaded.delete(i);
   await gatherAll(stale);
+  // The threads printed these sources' warnings already.
+  await gatherAll(redo, { ...options, load: { ...options.load, warn: undefined } });
 
   const resolverFor = perSettings(async (settings) => SchemaResolver.fromSources(await schemaSources(settings), inputCrds));
   const results: ResourceResult[] = [];
@@ -183,15 +137,24 @@ export async function runValidation(sources: Source[], options: RunOptions): Pro
       if (resultCache) resultCache.stats.hits++;
       continue;
     }
-    const g = gathered[i] as Gathered;
-    const own = g.manifests.length === 0 ? [] : await checkGathered(g, await resolverFor(g.settings), options);
-    results.push(...g.errors, ...own);
+    let errors: ResourceResult[];
+    let own: ResourceResult[];
+    const reply = threaded.get(i);
+    if (reply) {
+      ({ errors, own } = reply);
+    } else {
+      const g = gathered[i] as Gathered;
+      errors = g.errors;
+      own = g.manifests.length === 0 ? [] : await checkGathered(g, await resolverFor(g.settings), options);
+    }
+    results.push(...errors, ...own);
     const key = keys[i];
     if (key && resultCache) {
       resultCache.stats.misses++;
-      if (!g.evaluationFailed && g.errors.length === 0) putEntry(resultCache, key, { ownCrds: ownCrds[i], inputCrds: digest, results: own });
+      if (errors.length === 0) putEntry(resultCache, key, { ownCrds: ownCrds[i], inputCrds: digest, results: own });
     }
   }
   if (resultCache) resultCache.stats.stale += stale.length;
-  return { results, evaluationFailed: gathered.some((g) => g?.evaluationFailed) };
+  const evaluationFailed = gathered.some((g) => g?.evaluationFailed) || [...threaded.values()].some((r) => r.evaluationFailed);
+  return { results, evaluationFailed };
 }

@@ -132,6 +132,7 @@ export function registerValidate(program: Command): void {
         cacheDir: typeof flags.cache === 'string' ? flags.cache : defaultCacheDir(),
         evalCache,
         resultCache,
+        trace: process.env.MOP_DEBUG ? (message) => writeDiagnostic(`mop: ${message}`) : undefined,
         jobs: flags.jobs,
         download: flags.download,
         lint: { project: lintProject, mode: flags.lint },

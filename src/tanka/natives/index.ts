@@ -53,8 +53,25 @@ function typed(name: string, params: Array<[string, ParamType]>, fn: (...args: n
   };
 }
 
+/** Natives made with the default options (this process's environment and directory). */
+const defaults = new WeakSet<Record<string, NativeFunction>>();
+
+/**
+ * Whether `natives` is a set made by `tankaNatives()` with the default options: a worker thread
+ * of the same process can make an equivalent set of its own (functions cannot be sent to it).
+ */
+export function isDefaultTankaNatives(natives: Record<string, NativeFunction>): boolean {
+  return defaults.has(natives);
+}
+
 /** The natives, each call of this function with its own helm result cache. */
 export function tankaNatives(options: TankaNativesOptions = {}): Record<string, NativeFunction> {
+  const natives = makeNatives(options);
+  if (options.env === undefined && options.cwd === undefined) defaults.add(natives);
+  return natives;
+}
+
+function makeNatives(options: TankaNativesOptions): Record<string, NativeFunction> {
   const where = { env: options.env ?? process.env, cwd: options.cwd ?? process.cwd() };
   const helmTemplate = createHelmTemplate(where);
   const kustomizeBuild = createKustomizeBuild(where);
