@@ -56,6 +56,32 @@ export function openEvaluationCache(cacheDir: string, options: { version?: strin
   };
 }
 
+/** An evaluation cache as it crosses to a worker thread: where it is and the version in its keys. */
+export interface PortableEvaluationCache {
+  dir: string;
+  version: string;
+}
+
+export function portableEvaluationCache(cache: EvaluationCache): PortableEvaluationCache {
+  return { dir: cache.store.dir, version: cache.version };
+}
+
+const threadCaches = new Map<string, EvaluationCache>();
+
+/**
+ * The evaluation cache a worker thread uses for `portable`: one per thread and cache, so that its
+ * closure scanner reads and lexes each library once for all the thread's evaluations.
+ */
+export function evaluationCacheFromPortable(portable: PortableEvaluationCache): EvaluationCache {
+  const key = JSON.stringify([portable.dir, portable.version]);
+  let cache = threadCaches.get(key);
+  if (!cache) {
+    cache = { store: new CacheStore(portable.dir), scanner: new ClosureScanner(), version: portable.version, stats: { hits: 0, misses: 0, uncacheable: [] } };
+    threadCaches.set(key, cache);
+  }
+  return cache;
+}
+
 export type EvaluationKey = { key: string } | { uncacheable: string };
 
 function sortedEntries(record: Record<string, string>): Array<[string, string]> {

@@ -49,3 +49,8 @@ export async function runCommand(body: () => Promise<number>): Promise<number> {
 function isUserError(error: unknown): boolean {
   return error instanceof Error && (error as Error & { userError?: boolean }).userError === true;
 }
+
+/** Notes on how a command is carried out (threads used, ...), on stderr when MOP_DEBUG is set. */
+export function debugTrace(): ((message: string) => void) | undefined {
+  return process.env.MOP_DEBUG ? (message) => writeDiagnostic(`mop: ${message}`) : undefined;
+}

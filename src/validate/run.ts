@@ -5,10 +5,11 @@
 import type { EvaluationKey } from '../cache/index.js';
 import type { JsonObject } from '../engine/types.js';
 import type { ResourceResult } from '../report/model.js';
-import { MopError } from '../tanka/errors.js';
+import { errorFromPortable } from '../tanka/portable.js';
 import { mapLimit } from '../util/map-limit.js';
+import { threadsFor } from '../util/worker-pool.js';
 import { checkGathered, gather, isCrd, type Gathered, type SourceCheckOptions } from './check-source.js';
-import { CheckPool, isPortableSource, portableRun, threadsFor } from './parallel.js';
+import { CheckPool, isPortableSource, portableRun } from './parallel.js';
 import { getEntry, inputCrdsDigest, putEntry, resultKey, sourceEvaluationKey, type ResultCache, type ResultEntry } from './result-cache.js';
 import { SchemaResolver, openSchemaSources } from './schemas.js';
 import { settingsFor, type ValidateSettings } from './settings.js';
@@ -67,11 +68,7 @@ async function checkOnThreads(sources: Source[], indexes: number[], evalKeys: Ar
   }
   // As on the main thread, the first source (in order) that hits a user error ends the run with it.
   const fatal = [...replies.entries()].filter(([, r]) => r.fatal).sort(([a], [b]) => a - b)[0]?.[1].fatal;
-  if (fatal) {
-    const error = new MopError(fatal.message);
-    error.name = fatal.name;
-    throw error;
-  }
+  if (fatal) throw errorFromPortable(fatal);
   return replies;
 }
 

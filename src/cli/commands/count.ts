@@ -1,16 +1,15 @@
 /** `mop count [env...]`: resources per kind per environment, after Tanka's processing. */
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { loadEnvironmentCached } from '../../cache/index.js';
 import { countKinds, renderCountMarkdown, renderCountText, type CountReport } from '../../report/count.js';
 import { formatShardedCount } from '../../report/shard.js';
 import { addShardOption, selectShard, type Shard } from '../../shard/index.js';
+import { loadEnvironmentsCached } from '../../tanka/load-parallel.js';
 import { environmentsFor } from '../../tanka/targets.js';
 import { goJson } from '../../util/go-json.js';
-import { mapLimit } from '../../util/map-limit.js';
 import { addNoCacheOption, evaluationCacheFor } from '../cache-flags.js';
 import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
-import { EXIT_OK, runCommand, writeData, writeDiagnostic } from '../output.js';
+import { EXIT_OK, debugTrace, runCommand, writeData, writeDiagnostic } from '../output.js';
 
 interface Flags extends JsonnetFlagValues {
   output: 'text' | 'markdown' | 'json';
@@ -33,9 +32,7 @@ export function registerCount(program: Command): void {
       const options = { jsonnet: jsonnetOptions(flags), warn: writeDiagnostic };
       const envs = selectShard(await environmentsFor(targets, options), flags.shard);
       const cache = evaluationCacheFor(flags.cache);
-      const loaded = await mapLimit(envs, flags.jobs, (info) =>
-        loadEnvironmentCached(info.paths.entrypoint, { ...options, name: info.inline ? info.env.metadata.name : undefined }, cache),
-      );
+      const loaded = await loadEnvironmentsCached(envs, options, { jobs: flags.jobs, cache, trace: debugTrace() });
       const report: CountReport = { environments: {} };
       for (const { env, manifests } of loaded) {
         report.environments[env.metadata.name ?? ''] = countKinds(manifests.map((m) => String(m.object.kind)));

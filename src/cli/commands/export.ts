@@ -7,14 +7,13 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_EXPORT_FORMAT, planExport, prepareOutputDir, applyExportPlan, type MergeStrategy } from '../../export/index.js';
 import { MopError, MultipleEnvironmentsError, NoMatchingEnvironmentError } from '../../tanka/errors.js';
-import { loadEnvironmentCached } from '../../cache/index.js';
 import { addShardOption, selectShard, type Shard } from '../../shard/index.js';
 import { type EnvironmentInfo } from '../../tanka/load.js';
 import { environmentsFor } from '../../tanka/targets.js';
-import { mapLimit } from '../../util/map-limit.js';
+import { loadEnvironmentsCached } from '../../tanka/load-parallel.js';
 import { addNoCacheOption, evaluationCacheFor } from '../cache-flags.js';
 import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
-import { EXIT_OK, runCommand, writeDiagnostic } from '../output.js';
+import { EXIT_OK, debugTrace, runCommand, writeDiagnostic } from '../output.js';
 
 interface Flags extends JsonnetFlagValues {
   format: string;
@@ -101,13 +100,7 @@ export function registerExport(program: Command): void {
       envs = selectShard(envs, flags.shard);
       prepareOutputDir(outDir, strategy);
       const cache = evaluationCacheFor(flags.cache);
-      const loaded = await mapLimit(envs, flags.parallel ?? flags.jobs, (info) =>
-        loadEnvironmentCached(
-          info.paths.entrypoint,
-          { ...options, name: info.inline ? info.env.metadata.name : undefined, targets: flags.target },
-          cache,
-        ),
-      );
+      const loaded = await loadEnvironmentsCached(envs, options, { jobs: flags.parallel ?? flags.jobs, cache, targets: flags.target, trace: debugTrace() });
       const plan = planExport(loaded, outDir, {
         format: flags.format,
         extension: flags.extension,

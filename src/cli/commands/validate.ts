@@ -19,7 +19,7 @@ import { defaultCacheDir, normalizeVersion, projectSettings, type ValidateSettin
 import { projectSources, sourceName, targetSources } from '../../validate/sources.js';
 import { addNoCacheOption, evaluationCacheFor } from '../cache-flags.js';
 import { addJsonnetFlags, jsonnetOptions, type JsonnetFlagValues } from '../jsonnet-flags.js';
-import { EXIT_ERROR, runCommand, useColor, writeData, writeDiagnostic } from '../output.js';
+import { EXIT_ERROR, debugTrace, runCommand, useColor, writeData, writeDiagnostic } from '../output.js';
 
 interface Flags extends JsonnetFlagValues {
   output: OutputFormat;
@@ -132,7 +132,7 @@ export function registerValidate(program: Command): void {
         cacheDir: typeof flags.cache === 'string' ? flags.cache : defaultCacheDir(),
         evalCache,
         resultCache,
-        trace: process.env.MOP_DEBUG ? (message) => writeDiagnostic(`mop: ${message}`) : undefined,
+        trace: debugTrace(),
         jobs: flags.jobs,
         download: flags.download,
         lint: { project: lintProject, mode: flags.lint },
