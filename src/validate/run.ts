@@ -59,13 +59,13 @@ async function checkOnThreads(sources: Source[], indexes: number[], evalKeys: Ar
   try {
     // Two tasks per thread in flight keep every thread busy without queueing everything at once.
     await mapLimit(portable, 2 * threads, async (i) => {
-      const reply = await pool.check(sources[i], evalKeys[i]);
-      for (const warning of reply.warnings) options.load.warn?.(warning);
-      replies.set(i, reply);
+      replies.set(i, await pool.check(sources[i], evalKeys[i]));
     });
   } finally {
     await pool.close();
   }
+  // Warnings in the sources' order, whichever thread finished first.
+  for (const i of portable) for (const warning of replies.get(i)?.warnings ?? []) options.load.warn?.(warning);
   // As on the main thread, the first source (in order) that hits a user error ends the run with it.
   const fatal = [...replies.entries()].filter(([, r]) => r.fatal).sort(([a], [b]) => a - b)[0]?.[1].fatal;
   if (fatal) throw errorFromPortable(fatal);
