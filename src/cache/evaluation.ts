@@ -48,12 +48,11 @@ export interface EvaluationCache {
 
 /** The evaluation cache under a mop cache directory (`<cacheDir>/eval`). */
 export function openEvaluationCache(cacheDir: string, options: { version?: string } = {}): EvaluationCache {
-  return {
-    store: new CacheStore(join(cacheDir, CACHE_SUBDIRS.evaluations)),
-    scanner: new ClosureScanner(),
-    version: options.version ?? mopVersion(),
-    stats: { hits: 0, misses: 0, uncacheable: [] },
-  };
+  return evaluationCacheAt(join(cacheDir, CACHE_SUBDIRS.evaluations), options.version ?? mopVersion());
+}
+
+function evaluationCacheAt(dir: string, version: string): EvaluationCache {
+  return { store: new CacheStore(dir), scanner: new ClosureScanner(), version, stats: { hits: 0, misses: 0, uncacheable: [] } };
 }
 
 /** An evaluation cache as it crosses to a worker thread: where it is and the version in its keys. */
@@ -76,7 +75,7 @@ export function evaluationCacheFromPortable(portable: PortableEvaluationCache): 
   const key = JSON.stringify([portable.dir, portable.version]);
   let cache = threadCaches.get(key);
   if (!cache) {
-    cache = { store: new CacheStore(portable.dir), scanner: new ClosureScanner(), version: portable.version, stats: { hits: 0, misses: 0, uncacheable: [] } };
+    cache = evaluationCacheAt(portable.dir, portable.version);
     threadCaches.set(key, cache);
   }
   return cache;

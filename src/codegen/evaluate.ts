@@ -11,7 +11,7 @@ import { JsonnetError, type EvaluateOptions, type JsonObject, type JsonValue, ty
 import { MopError } from '../tanka/errors.js';
 import { tankaNatives } from '../tanka/natives/index.js';
 import type { DocEntry } from './docs.js';
-import type { CodegenSettings } from './project-config.js';
+import { configImportPaths, type CodegenSettings } from './project-config.js';
 
 /** The config file is missing, or evaluating it failed. */
 export class ConfigEvaluationError extends MopError {
@@ -37,7 +37,7 @@ export interface ConfigSamples {
 
 function evaluateOptions(settings: CodegenSettings): EvaluateOptions {
   return {
-    importPaths: [join(settings.root, 'lib'), join(settings.root, 'vendor')],
+    importPaths: configImportPaths(settings),
     extCode: {},
     tlaCode: {},
     natives: tankaNatives({ cwd: settings.root }),

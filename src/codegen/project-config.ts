@@ -12,6 +12,11 @@ import { normalizeDoc, type FieldDoc } from './docs.js';
 
 export const PROJECT_CONFIG_FILE = 'mop.json';
 
+/** The library path the config is evaluated with (`lib`, `vendor` of the root), highest precedence first. */
+export function configImportPaths(settings: CodegenSettings): string[] {
+  return [join(settings.root, 'lib'), join(settings.root, 'vendor')];
+}
+
 /** The generated config schema, under the codegen output directory. */
 export const CONFIG_SCHEMA_FILE = 'config.schema.json';
 

@@ -10,7 +10,7 @@ import { mapLimit } from '../util/map-limit.js';
 import { openWorkerPool, threadsFor } from '../util/worker-pool.js';
 import type { EnvironmentInfo, LoadedEnvironment, LoadOptions } from './load.js';
 import type { LoadReply, LoadTask } from './load-worker.js';
-import { errorFromPortable, portableJsonnet } from './portable.js';
+import { deliverReplies, portableJsonnet } from './portable.js';
 
 export interface LoadManyOptions {
   jobs: number;
@@ -43,9 +43,7 @@ async function loadOnThreads(envs: EnvironmentInfo[], options: LoadOptions, many
   } finally {
     await pool.destroy();
   }
-  for (const reply of replies) for (const warning of reply.warnings) options.warn?.(warning);
-  const failed = replies.find((r) => r.fatal);
-  if (failed?.fatal) throw errorFromPortable(failed.fatal);
+  deliverReplies(replies, options.warn);
   return replies.map((r) => r.loaded as LoadedEnvironment);
 }
 

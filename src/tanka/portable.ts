@@ -48,8 +48,19 @@ export function portableError(error: unknown): PortableError | undefined {
 }
 
 /** The error to throw on the main thread. */
-export function errorFromPortable(portable: PortableError): MopError {
+function errorFromPortable(portable: PortableError): MopError {
   const error = new MopError(portable.message);
   error.name = portable.name;
   return error;
+}
+
+/**
+ * What the main thread does with the replies of a threaded run, given in the items' order: prints
+ * their warnings in that order, whichever thread finished first, and, as one thread would, ends
+ * the run with the first item's user error.
+ */
+export function deliverReplies(replies: ReadonlyArray<{ warnings: string[]; fatal?: PortableError }>, warn: ((message: string) => void) | undefined): void {
+  for (const reply of replies) for (const warning of reply.warnings) warn?.(warning);
+  const fatal = replies.find((r) => r.fatal)?.fatal;
+  if (fatal) throw errorFromPortable(fatal);
 }

@@ -14,7 +14,6 @@ import { locateFindings } from './finding-locations.js';
 import { lintSource, type LintStepOptions } from './lint-step.js';
 import { MopError } from '../tanka/errors.js';
 import { evaluateRaw, type LoadOptions } from '../tanka/load.js';
-import { environmentLoad } from './result-cache.js';
 import type { SchemaResolver } from './schemas.js';
 import { settingsFor, type ProjectSettings, type ValidateSettings } from './settings.js';
 import { sourceName, type Source } from './sources.js';
@@ -42,6 +41,12 @@ export interface Gathered {
   evaluationFailed: boolean;
   /** For an environment: its spec.json namespace, for the whole-environment lint rules. */
   environment?: { info: EnvironmentInfo; namespace: string; labels?: Record<string, string> };
+}
+
+/** The load options an environment is evaluated with for validation (with source locations). */
+export function environmentLoad(source: Extract<Source, { type: 'environment' }>, load: LoadOptions): LoadOptions {
+  const { info } = source;
+  return { ...load, jsonnet: { ...load.jsonnet, locations: true }, name: info.inline ? info.env.metadata.name : undefined };
 }
 
 function evaluationError(name: string, sourceFile: string, error: unknown, rule = 'evaluation-error'): ResourceResult {

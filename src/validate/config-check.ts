@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closureMaterial, sha256, type EvaluationCache } from '../cache/index.js';
-import { CONFIG_SCHEMA_FILE, codegenSettings, type CodegenSettings } from '../codegen/project-config.js';
+import { CONFIG_SCHEMA_FILE, codegenSettings, configImportPaths, type CodegenSettings } from '../codegen/project-config.js';
 import { DEFAULT_ENGINE } from '../engine/select.js';
 import type { ResourceResult } from '../report/model.js';
 import type { ResultCache } from './result-cache.js';
@@ -45,8 +45,8 @@ function checkKey(settings: CodegenSettings, environments: string[] | undefined,
     return undefined; // nothing to check: answered without evaluating anything
   }
   const configFile = join(settings.root, settings.config);
-  // The config reader's library path (src/codegen/evaluate.ts), without Tanka's importer.
-  const closure = caches.evalCache.scanner.closure(configFile, [], { importPaths: [join(settings.root, 'lib'), join(settings.root, 'vendor')] });
+  // The config reader's library path, without Tanka's importer (src/codegen/evaluate.ts).
+  const closure = caches.evalCache.scanner.closure(configFile, [], { importPaths: configImportPaths(settings) });
   if (!closure.cacheable) return undefined;
   const material = [KEY_FORMAT, caches.evalCache.version, DEFAULT_ENGINE, settings, environments ?? null, schema, ...closureMaterial(closure)];
   return sha256(JSON.stringify(material));

@@ -28,6 +28,7 @@ import { planFlows } from '../flows/load.js';
 import type { ResourceResult } from '../report/model.js';
 import { TK_LIBRARY_PATH } from '../tanka/importer.js';
 import type { LoadOptions } from '../tanka/load.js';
+import { environmentLoad } from './check-source.js';
 import { lintPlan, type LintStepOptions } from './lint-step.js';
 import { schemaFingerprint, type SchemaSources } from './schemas.js';
 import type { ValidateSettings } from './settings.js';
@@ -77,12 +78,6 @@ export interface ResultKeyContext {
   lint?: LintStepOptions;
   /** Project-wide settings that shape results (the project's validation settings, the command line). */
   context: unknown;
-}
-
-/** The load options an environment is evaluated with for validation (with source locations). */
-export function environmentLoad(source: Extract<Source, { type: 'environment' }>, load: LoadOptions): LoadOptions {
-  const { info } = source;
-  return { ...load, jsonnet: { ...load.jsonnet, locations: true }, name: info.inline ? info.env.metadata.name : undefined };
 }
 
 /** The evaluation key of a source (environments, Jsonnet files and libraries), or why there is none. */

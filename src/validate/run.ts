@@ -5,7 +5,7 @@
 import type { EvaluationKey } from '../cache/index.js';
 import type { JsonObject } from '../engine/types.js';
 import type { ResourceResult } from '../report/model.js';
-import { errorFromPortable } from '../tanka/portable.js';
+import { deliverReplies } from '../tanka/portable.js';
 import { mapLimit } from '../util/map-limit.js';
 import { threadsFor } from '../util/worker-pool.js';
 import { checkGathered, gather, isCrd, type Gathered, type SourceCheckOptions } from './check-source.js';
@@ -64,11 +64,7 @@ async function checkOnThreads(sources: Source[], indexes: number[], evalKeys: Ar
   } finally {
     await pool.close();
   }
-  // Warnings in the sources' order, whichever thread finished first.
-  for (const i of portable) for (const warning of replies.get(i)?.warnings ?? []) options.load.warn?.(warning);
-  // As on the main thread, the first source (in order) that hits a user error ends the run with it.
-  const fatal = [...replies.entries()].filter(([, r]) => r.fatal).sort(([a], [b]) => a - b)[0]?.[1].fatal;
-  if (fatal) throw errorFromPortable(fatal);
+  deliverReplies(portable.map((i) => replies.get(i) as WorkerReply), options.load.warn);
   return replies;
 }
 
